@@ -1,0 +1,249 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/*
+ * The invariants this product lives by (a quote is the substring of its source at its offsets,
+ * one preferred claim per group, the revision log is append-only) are enforced by the database
+ * itself: see the hand-written SQL in drizzle/0001_integrity.sql. The checks below are the ones
+ * drizzle can express.
+ */
+
+export const sourceKinds = ["article", "model_card", "readme", "license", "blog", "docs"] as const;
+export const sourceKind = pgEnum("source_kind", sourceKinds);
+
+/** primary = the model's own publisher; secondary = a launch partner; press = journalism/commentary. */
+export const sourceTiers = ["primary", "secondary", "press"] as const;
+export const sourceTier = pgEnum("source_tier", sourceTiers);
+
+export const modelKinds = ["family", "model"] as const;
+export const modelKind = pgEnum("model_kind", modelKinds);
+
+export const claimFields = [
+  "total_params",
+  "active_params",
+  "architecture",
+  "license",
+  "quantization",
+  "context_window",
+  "memory_footprint",
+  "release_date",
+  "benchmark",
+  "other",
+] as const;
+export const claimField = pgEnum("claim_field", claimFields);
+
+/*
+ * "derived" is deliberately absent: derived numbers (e.g. memory from params × bits) are computed
+ * on read from cited inputs, never stored, so they cannot go stale when an input is edited.
+ */
+export const provenances = ["publisher", "third_party", "forecast"] as const;
+export const provenance = pgEnum("provenance", provenances);
+
+export const ranks = ["preferred", "normal", "deprecated"] as const;
+export const rank = pgEnum("claim_rank", ranks);
+
+/** How the number relates to the phrase: "~120B" is approx, "15T+" at_least, "up to 18T" at_most. */
+export const qualifiers = ["exact", "approx", "at_least", "at_most"] as const;
+export const qualifier = pgEnum("value_qualifier", qualifiers);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+export const maintainers = pgTable("maintainers", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: timestamps.createdAt,
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    // sha256 of the cookie token: a leaked table does not leak usable sessions.
+    tokenHash: text("token_hash").notNull().unique(),
+    maintainerId: integer("maintainer_id")
+      .notNull()
+      .references(() => maintainers.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_maintainer_idx").on(t.maintainerId)],
+);
+
+export const sources = pgTable(
+  "sources",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    publisher: text("publisher"),
+    author: text("author"),
+    url: text("url"),
+    /** The date the source itself states (publication, or the dated commit); null when unstated. */
+    publishedOn: date("published_on"),
+    /** When the text was copied into this catalog; null when that is not known. */
+    retrievedOn: date("retrieved_on"),
+    kind: sourceKind("kind").notNull(),
+    tier: sourceTier("tier").notNull(),
+    commit: text("commit"),
+    note: text("note"),
+    text: text("text").notNull(),
+    // Always overwritten by a trigger (0001_integrity.sql) so it can never disagree with the text.
+    textSha256: text("text_sha256").notNull().default(""),
+    revision: integer("revision").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check("sources_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("sources_title_length", sql`char_length(${t.title}) between 1 and 300`),
+    check("sources_text_length", sql`char_length(${t.text}) between 1 and 2000000`),
+    check("sources_url_scheme", sql`${t.url} is null or ${t.url} ~ '^https?://'`),
+  ],
+);
+
+export const models = pgTable(
+  "models",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: modelKind("kind").notNull(),
+    /** The family this entry belongs to; families may nest (Llama → Llama 4 → Scout). */
+    familyId: integer("family_id").references((): AnyPgColumn => models.id, {
+      onDelete: "restrict",
+    }),
+    developer: text("developer").notNull(),
+    description: text("description").notNull().default(""),
+    revision: integer("revision").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("models_family_idx").on(t.familyId),
+    check("models_slug_format", sql`${t.slug} ~ '^[a-z0-9]+([.-][a-z0-9]+)*$'`),
+    check("models_not_own_family", sql`${t.familyId} is null or ${t.familyId} <> ${t.id}`),
+    check("models_name_length", sql`char_length(${t.name}) between 1 and 200`),
+  ],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    modelId: integer("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "restrict" }),
+    field: claimField("field").notNull(),
+    /** For "other": what is measured (e.g. "training tokens"); for "benchmark": the benchmark name. */
+    label: text("label").notNull().default(""),
+    /** For benchmarks: shot count, variant, measuring party — what must match to compare scores. */
+    settings: text("settings").notNull().default(""),
+    valueText: text("value_text").notNull(),
+    valueNum: numeric("value_num", { mode: "number" }),
+    unit: text("unit"),
+    valueDate: date("value_date"),
+    qualifier: qualifier("qualifier").notNull().default("exact"),
+    provenance: provenance("provenance").notNull(),
+    rank: rank("rank").notNull().default("normal"),
+    rankReason: text("rank_reason"),
+    note: text("note"),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "restrict" }),
+    quote: text("quote").notNull(),
+    /** Offsets in Unicode code points (Postgres character semantics), end exclusive. */
+    quoteStart: integer("quote_start").notNull(),
+    quoteEnd: integer("quote_end").notNull(),
+    /** Stable key of a seeded claim, so re-seeding is idempotent; null for maintainer-added claims. */
+    seedKey: text("seed_key").unique(),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    revision: integer("revision").notNull().default(1),
+    authorId: integer("author_id").references(() => maintainers.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("claims_model_field_idx").on(t.modelId, t.field),
+    index("claims_source_idx").on(t.sourceId),
+    // One preferred claim per model + field (+ label/settings) among live claims.
+    uniqueIndex("claims_one_preferred")
+      .on(t.modelId, t.field, t.label, t.settings)
+      .where(sql`${t.rank} = 'preferred' and ${t.retiredAt} is null`),
+    check("claims_offsets", sql`${t.quoteStart} >= 0 and ${t.quoteEnd} > ${t.quoteStart}`),
+    check("claims_quote_length", sql`char_length(${t.quote}) between 1 and 4000`),
+    check("claims_value_text_length", sql`char_length(${t.valueText}) between 1 and 500`),
+    check(
+      "claims_label_required",
+      sql`${t.field} not in ('other', 'benchmark') or char_length(${t.label}) > 0`,
+    ),
+    check(
+      "claims_forecast_not_preferred",
+      sql`${t.provenance} <> 'forecast' or ${t.rank} <> 'preferred'`,
+    ),
+    check(
+      "claims_value_ranges",
+      sql`${t.valueNum} is null or (
+        ${t.valueNum} >= 0 and ${t.valueNum} < 1e15 and case ${t.field}
+          when 'total_params' then ${t.valueNum} between 1e5 and 1e14
+          when 'active_params' then ${t.valueNum} between 1e5 and 1e14
+          when 'context_window' then ${t.valueNum} between 1 and 1e9
+          when 'memory_footprint' then ${t.valueNum} > 0 and ${t.valueNum} <= 1e6
+          when 'benchmark' then ${t.unit} = 'Elo' or ${t.valueNum} <= 100
+          else true end)`,
+    ),
+    check("claims_date_only_for_dates", sql`${t.valueDate} is null or ${t.field} = 'release_date'`),
+  ],
+);
+
+/** Append-only: every write appends one row in the same transaction (enforced by trigger). */
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    entityType: text("entity_type", { enum: ["source", "model", "claim"] }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    revision: integer("revision").notNull(),
+    action: text("action", { enum: ["create", "update", "rank", "retire", "revert"] }).notNull(),
+    before: jsonb("before"),
+    after: jsonb("after").notNull(),
+    reason: text("reason"),
+    authorId: integer("author_id").references(() => maintainers.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    uniqueIndex("revisions_entity_revision").on(t.entityType, t.entityId, t.revision),
+    index("revisions_created_idx").on(t.createdAt),
+  ],
+);
+
+export type Source = typeof sources.$inferSelect;
+export type NewSource = typeof sources.$inferInsert;
+export type Model = typeof models.$inferSelect;
+export type NewModel = typeof models.$inferInsert;
+export type Claim = typeof claims.$inferSelect;
+export type NewClaim = typeof claims.$inferInsert;
+export type Revision = typeof revisions.$inferSelect;
+export type ClaimField = (typeof claimFields)[number];
+export type Provenance = (typeof provenances)[number];
+export type Rank = (typeof ranks)[number];
+export type Qualifier = (typeof qualifiers)[number];

@@ -1,0 +1,217 @@
+/*
+ * Turns the copied corpus (sources/ + claims.json) and our review into rows, checking every
+ * quote against its stored source. Pure: no database, so tests can run it directly.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
+import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
+import {
+  type ClaimField,
+  claimFields,
+  type Provenance,
+  type Qualifier,
+  type Rank,
+} from "@/db/schema";
+import { MODEL_SEEDS, type ModelSeed, orgOfPublisher } from "./catalog";
+import { MODEL_ALIASES, REVIEW } from "./review";
+import { loadSourceSeeds, SOURCES_DIR, type SourceSeed } from "./sources";
+
+export type CandidateClaim = {
+  model: string;
+  field: string;
+  value: string;
+  unit: string | null;
+  quote: string;
+  file: string;
+  note?: string;
+  source_tier?: string;
+};
+
+export type ClaimSeed = {
+  seedKey: string;
+  model: string;
+  source: string;
+  field: ClaimField;
+  label: string;
+  settings: string;
+  valueText: string;
+  valueNum: number | null;
+  unit: string | null;
+  valueDate: string | null;
+  qualifier: Qualifier;
+  provenance: Provenance;
+  rank: Rank;
+  rankReason: string | null;
+  note: string | null;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+};
+
+export type SeedCatalog = { sources: SourceSeed[]; models: ModelSeed[]; claims: ClaimSeed[] };
+
+export class SeedError extends Error {}
+
+export function loadCandidates(dir = SOURCES_DIR): CandidateClaim[] {
+  return JSON.parse(readFileSync(join(dir, "claims.json"), "utf8")) as CandidateClaim[];
+}
+
+/** "benchmark:MMLU (5-shot, PT)" → benchmark / "MMLU" / "5-shot, PT"; "other:training_tokens" → other / "training tokens". */
+export function splitField(raw: string): { field: ClaimField; label: string; settings: string } {
+  const [head, rest = ""] = raw.split(/:(.*)/s) as [string, string?];
+  if (!(claimFields as readonly string[]).includes(head)) {
+    throw new SeedError(`unknown field '${raw}'`);
+  }
+  const field = head as ClaimField;
+  if (field === "benchmark") {
+    const m = /^(.*?)\s*\((.*)\)\s*$/.exec(rest);
+    return m
+      ? { field, label: (m[1] as string).trim(), settings: (m[2] as string).trim() }
+      : { field, label: rest.trim(), settings: "" };
+  }
+  if (field === "other") return { field, label: rest.replaceAll("_", " ").trim(), settings: "" };
+  return { field, label: "", settings: "" };
+}
+
+const TIER_WEIGHT = { primary: 3, secondary: 2, press: 1 } as const;
+
+function parseValue(c: CandidateClaim, field: ClaimField) {
+  const fieldUnit = FIELD_UNITS[field];
+  if (fieldUnit) {
+    const q = parseQuantity(c.value, fieldUnit.kind);
+    return { valueNum: q?.value ?? null, qualifier: q?.qualifier ?? "exact", unit: fieldUnit.unit };
+  }
+  if (field === "other" && (c.unit === "tokens" || c.unit === "parameters")) {
+    const q = parseQuantity(c.value, "count");
+    return { valueNum: q?.value ?? null, qualifier: q?.qualifier ?? "exact", unit: c.unit };
+  }
+  if (field === "benchmark" && c.unit && /^\d+(\.\d+)?$/.test(c.value.trim())) {
+    return { valueNum: Number(c.value), qualifier: "exact" as const, unit: c.unit };
+  }
+  return { valueNum: null, qualifier: "exact" as const, unit: field === "other" ? c.unit : null };
+}
+
+/** The digits a number was read from must appear in its quote (commas ignored): a transcription check. */
+function numberIsInQuote(valueText: string, quote: string): boolean {
+  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(valueText);
+  if (!m) return true;
+  const digits = (m[1] as string).replaceAll(",", "");
+  return quote.replaceAll(",", "").includes(digits);
+}
+
+export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
+  const sources = loadSourceSeeds(dir);
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  const models = new Map(MODEL_SEEDS.map((m) => [m.slug, m]));
+  const problems: string[] = [];
+  const claims: ClaimSeed[] = [];
+
+  loadCandidates(dir).forEach((c, index) => {
+    const review = REVIEW[index];
+    const where = `claims.json #${index} (${c.model} / ${c.field} = ${c.value})`;
+    const source = byFile.get(c.file);
+    if (!source) return problems.push(`${where}: source file ${c.file} is not in seed/sources`);
+    const located = locateQuote(source.text, c.quote);
+    if (!located.ok) return problems.push(`${where}: ${describeLocateFailure(located)}`);
+    if (!located.exact)
+      return problems.push(`${where}: quote matches only after folding quotes/spaces`);
+
+    let split: ReturnType<typeof splitField>;
+    try {
+      split = splitField(c.field);
+    } catch (e) {
+      return problems.push(`${where}: ${(e as Error).message}`);
+    }
+    const parsed = parseValue(c, split.field);
+    const valueNum = review?.valueNum !== undefined ? review.valueNum : parsed.valueNum;
+    if (valueNum !== null && !numberIsInQuote(c.value, c.quote)) {
+      problems.push(`${where}: the number in the value does not appear in the quote`);
+    }
+    const targets = review?.model ? [review.model] : MODEL_ALIASES[c.model];
+    if (!targets) return problems.push(`${where}: no catalog entry for model '${c.model}'`);
+
+    targets.forEach((slug, n) => {
+      const model = models.get(slug);
+      if (!model) return problems.push(`${where}: unknown catalog slug '${slug}'`);
+      const sourceOrg = orgOfPublisher(source.publisher ?? null);
+      claims.push({
+        seedKey: `claims.json#${index}${targets.length > 1 ? `:${n}` : ""}`,
+        model: slug,
+        source: source.slug,
+        ...split,
+        valueText: c.value,
+        valueNum,
+        unit: parsed.unit,
+        valueDate: split.field === "release_date" ? parseIsoDate(c.value) : null,
+        qualifier: review?.qualifier ?? parsed.qualifier,
+        provenance: review?.forecast
+          ? "forecast"
+          : sourceOrg === model.org
+            ? "publisher"
+            : "third_party",
+        rank: "normal",
+        rankReason: null,
+        note:
+          [c.note, review && !review.preferred ? review.reason : null].filter(Boolean).join(" ") ||
+          null,
+        quote: located.quote,
+        quoteStart: located.start,
+        quoteEnd: located.end,
+      });
+    });
+  });
+
+  if (problems.length > 0) {
+    throw new SeedError(
+      `Seed refused: ${problems.length} claim(s) failed review\n- ${problems.join("\n- ")}`,
+    );
+  }
+  rankClaims(claims, sources);
+  return { sources, models: MODEL_SEEDS, claims };
+}
+
+/**
+ * One preferred claim per model + field + label + settings: an explicit review choice, else the
+ * publisher's own material over launch partners over the press, then a claim with a number,
+ * then the candidate order. Forecasts and opinions are never preferred.
+ */
+function rankClaims(claims: ClaimSeed[], sources: SourceSeed[]) {
+  const tier = new Map(sources.map((s) => [s.slug, s.tier]));
+  const groups = new Map<string, ClaimSeed[]>();
+  for (const c of claims) {
+    const key = [c.model, c.field, c.label, c.settings].join("\u0000");
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const indexOf = (c: ClaimSeed) => Number(c.seedKey.replace(/^claims\.json#(\d+).*$/, "$1"));
+  for (const group of groups.values()) {
+    const eligible = group.filter(
+      (c) => c.provenance !== "forecast" && !REVIEW[indexOf(c)]?.opinion,
+    );
+    const score = (c: ClaimSeed) =>
+      (REVIEW[indexOf(c)]?.preferred ? 100 : 0) +
+      TIER_WEIGHT[tier.get(c.source) ?? "press"] * 10 +
+      (c.provenance === "publisher" ? 5 : 0) +
+      (c.valueNum !== null ? 1 : 0);
+    const best = [...eligible].sort((a, b) => score(b) - score(a) || indexOf(a) - indexOf(b))[0];
+    for (const c of group) {
+      const review = REVIEW[indexOf(c)];
+      if (c === best) {
+        c.rank = "preferred";
+        c.rankReason = review?.preferred
+          ? review.reason
+          : group.length === 1
+            ? "The only claim for this value."
+            : `Preferred: ${c.provenance === "publisher" ? "the publisher's own material" : `a ${tier.get(c.source)} source`}${eligible.length > 1 ? ", ranked above the others by source tier, then specificity" : ""}.`;
+      } else {
+        c.rank = "normal";
+        c.rankReason =
+          c.provenance === "forecast"
+            ? "A forecast is never the preferred value."
+            : review?.opinion
+              ? `Never preferred: ${review.reason}`
+              : "Kept beside the preferred claim; see its source for the difference.";
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, models, revisions, sources } from "@/db/schema";
+import { buildSeedCatalog, type SeedCatalog } from "./build";
+
+export const SEED_AUTHOR = "seed import";
+
+export type SeedReport = { sources: number; models: number; claims: number; skipped: number };
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Loads the reviewed corpus. Idempotent: rows that exist (by slug / seed key) are left alone, so
+ * maintainers' later edits survive a re-seed. Every row it creates gets a "create" revision.
+ */
+export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): Promise<SeedReport> {
+  return db.transaction(async (tx) => {
+    const report: SeedReport = { sources: 0, models: 0, claims: 0, skipped: 0 };
+    const log: (typeof revisions.$inferInsert)[] = [];
+    const created = (
+      entityType: "source" | "model" | "claim",
+      row: { id: number },
+      after: unknown,
+    ) =>
+      log.push({
+        entityType,
+        entityId: row.id,
+        revision: 1,
+        action: "create",
+        after,
+        authorName: SEED_AUTHOR,
+      });
+
+    for (const batch of chunks(catalog.sources, 20)) {
+      const inserted = await tx
+        .insert(sources)
+        .values(batch.map(({ file: _file, ...s }) => s))
+        .onConflictDoNothing({ target: sources.slug })
+        .returning();
+      for (const row of inserted)
+        created("source", row, {
+          ...row,
+          text: `(${row.text.length} characters, sha256 ${row.textSha256})`,
+        });
+      report.sources += inserted.length;
+    }
+    const existingSources = await tx
+      .select({ id: sources.id, slug: sources.slug, sha: sources.textSha256 })
+      .from(sources);
+    const sourceId = new Map(existingSources.map((s) => [s.slug, s.id]));
+
+    const insertedModels = await tx
+      .insert(models)
+      .values(catalog.models.map(({ family: _f, org: _o, ...m }) => m))
+      .onConflictDoNothing({ target: models.slug })
+      .returning();
+    report.models = insertedModels.length;
+    const allModels = await tx.select({ id: models.id, slug: models.slug }).from(models);
+    const modelId = new Map(allModels.map((m) => [m.slug, m.id]));
+    for (const m of catalog.models) {
+      if (!m.family) continue;
+      const id = modelId.get(m.slug) as number;
+      const familyId = modelId.get(m.family);
+      if (familyId === undefined)
+        throw new Error(`model ${m.slug}: family ${m.family} is not in the catalog`);
+      // Only fill a missing family link: a maintainer may have moved the model since.
+      await tx
+        .update(models)
+        .set({ familyId })
+        .where(sql`${models.id} = ${id} and ${models.familyId} is null`);
+    }
+    const familyOf = new Map(
+      catalog.models.map((m) => [m.slug, m.family ? (modelId.get(m.family) ?? null) : null]),
+    );
+    for (const row of insertedModels)
+      created("model", row, { ...row, familyId: familyOf.get(row.slug) ?? null });
+
+    for (const batch of chunks(catalog.claims, 100)) {
+      const inserted = await tx
+        .insert(claims)
+        .values(
+          batch.map(({ model, source, ...c }) => {
+            const mid = modelId.get(model);
+            const sid = sourceId.get(source);
+            if (mid === undefined || sid === undefined)
+              throw new Error(`claim ${c.seedKey}: unknown model or source`);
+            return { ...c, modelId: mid, sourceId: sid, authorName: SEED_AUTHOR };
+          }),
+        )
+        .onConflictDoNothing({ target: claims.seedKey })
+        .returning();
+      for (const row of inserted) created("claim", row, row);
+      report.claims += inserted.length;
+      report.skipped += batch.length - inserted.length;
+    }
+
+    for (const batch of chunks(log, 200)) await tx.insert(revisions).values(batch);
+    return report;
+  });
+}
+
+/** Every stored quote, re-checked in SQL against its source (the trigger checked on write). */
+export async function findBrokenQuotes(db: Db) {
+  return db
+    .select({ id: claims.id, sourceId: claims.sourceId })
+    .from(claims)
+    .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .where(
+      sql`substring(${sources.text} from ${claims.quoteStart} + 1 for ${claims.quoteEnd} - ${claims.quoteStart}) is distinct from ${claims.quote}`,
+    );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { dbHandle } = await import("@/db/index");
+  const started = Date.now();
+  try {
+    const report = await seed(dbHandle.db);
+    const broken = await findBrokenQuotes(dbHandle.db);
+    if (broken.length > 0)
+      throw new Error(`${broken.length} stored quotes do not match their sources`);
+    console.log(
+      `seeded (${dbHandle.driver}) in ${Date.now() - started} ms: +${report.sources} sources, +${report.models} models, +${report.claims} claims (${report.skipped} already present); every stored quote matches its source`,
+    );
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  } finally {
+    await dbHandle.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { NewSource } from "@/db/schema";
+
+export const SOURCES_DIR = new URL("./sources/", import.meta.url).pathname;
+
+export type SourceSeed = Omit<NewSource, "id" | "textSha256"> & { file: string };
+
+/*
+ * The five seed articles state no URL and mostly no date or publisher: those stay null rather
+ * than guessed. Titles follow sources/README.md (002's title is the line after its date; 003 is
+ * the topic page "Open Source").
+ */
+const SEED_ARTICLES: Record<
+  string,
+  { slug: string; title: string; publishedOn: string | null; note?: string }
+> = {
+  "000_39a82c6a462587f3.txt": {
+    slug: "some-thoughts-on-openai-returning-to-open-releases",
+    title: "Some thoughts on OpenAI returning to open releases",
+    publishedOn: null,
+  },
+  "001_16093097b580cbdb.txt": {
+    slug: "decoding-open-weight-models",
+    title: "Decoding Open-Weight Models: Transparency vs. Customization",
+    // The text itself says "Published On Tue Apr 01 2025".
+    publishedOn: "2025-04-01",
+  },
+  "002_a010697a481438db.txt": {
+    slug: "why-openais-new-open-weight-models-are-a-big-deal",
+    title: "Why OpenAI’s New Open Weight Models Are a Big Deal",
+    // The text opens with "Friday, August 8, 2025".
+    publishedOn: "2025-08-08",
+  },
+  "003_c441ebbb7560e173.txt": {
+    slug: "open-source-topic",
+    title: "Open Source",
+    publishedOn: null,
+    note: "A topic page (“← All topics”) collecting quotes on open-source AI.",
+  },
+  "004_6548601acdbad0f6.txt": {
+    slug: "open-source-and-openais-big-beautiful-buildings",
+    title: 'Open source & OpenAI\'s "big beautiful buildings"',
+    publishedOn: null,
+  },
+};
+
+function kindOfOfficial(name: string): SourceSeed["kind"] {
+  if (name.includes("license")) return "license";
+  if (name.includes("model-card")) return "model_card";
+  if (name.includes("readme")) return "readme";
+  if (name.includes("blog")) return "blog";
+  return "docs";
+}
+
+/** Official excerpts: header lines, a "-----" line, then the stored text. */
+export function parseOfficial(file: string, raw: string): SourceSeed {
+  const split = raw.indexOf("\n-----\n");
+  if (split < 0) throw new Error(`${file}: no '-----' line between header and text`);
+  const header: Record<string, string> = {};
+  for (const line of raw.slice(0, split).split("\n")) {
+    const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line);
+    if (m) header[(m[1] as string).trim().toLowerCase()] = (m[2] as string).trim();
+  }
+  const required = ["url", "title", "publisher", "date"];
+  for (const key of required) {
+    if (!header[key]) throw new Error(`${file}: header line '${key}:' is missing`);
+  }
+  const date = header.date as string;
+  const tier = (header["source tier"] ?? "").startsWith("secondary") ? "secondary" : "primary";
+  const name = file.split("/").pop() as string;
+  return {
+    file,
+    slug: name
+      .replace(/\.txt$/, "")
+      .replaceAll("_", "-")
+      .replaceAll(".", "-"),
+    title: header.title as string,
+    publisher: header.publisher as string,
+    author: null,
+    url: header.url as string,
+    publishedOn: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
+    retrievedOn: null,
+    kind: kindOfOfficial(name),
+    tier,
+    commit: header.commit ?? null,
+    note: header.note ?? null,
+    text: raw.slice(split + "\n-----\n".length),
+  };
+}
+
+export function loadSourceSeeds(dir = SOURCES_DIR): SourceSeed[] {
+  const out: SourceSeed[] = [];
+  for (const name of readdirSync(join(dir, "seeds")).sort()) {
+    const meta = SEED_ARTICLES[name];
+    if (!meta) throw new Error(`seeds/${name}: no metadata in seed/sources.ts`);
+    out.push({
+      file: `seeds/${name}`,
+      slug: meta.slug,
+      title: meta.title,
+      publisher: null,
+      author: null,
+      url: null,
+      publishedOn: meta.publishedOn,
+      retrievedOn: null,
+      kind: "article",
+      tier: "press",
+      commit: null,
+      note: meta.note ?? null,
+      text: readFileSync(join(dir, "seeds", name), "utf8"),
+    });
+  }
+  for (const name of readdirSync(join(dir, "official")).sort()) {
+    const file = `official/${name}`;
+    out.push(parseOfficial(file, readFileSync(join(dir, file), "utf8")));
+  }
+  return out;
+}
