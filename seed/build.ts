@@ -100,6 +100,66 @@ function numberIsInQuote(valueText: string, quote: string): boolean {
   return quote.replaceAll(",", "").includes(digits);
 }
 
+type SourceIndex = Map<string, SourceSeed>;
+type ModelIndex = Map<string, ModelSeed>;
+
+/** One candidate → its claim rows (one per catalog entry it speaks of), or why it is refused. */
+function reviewCandidate(
+  c: CandidateClaim,
+  index: number,
+  byFile: SourceIndex,
+  models: ModelIndex,
+): ClaimSeed[] | string {
+  const review = REVIEW[index];
+  const source = byFile.get(c.file);
+  if (!source) return `source file ${c.file} is not in seed/sources`;
+  const located = locateQuote(source.text, c.quote);
+  if (!located.ok) return describeLocateFailure(located);
+  if (!located.exact) return "quote matches only after folding quotes/spaces";
+
+  let split: ReturnType<typeof splitField>;
+  try {
+    split = splitField(c.field);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  const parsed = parseValue(c, split.field);
+  const valueNum = review?.valueNum !== undefined ? review.valueNum : parsed.valueNum;
+  if (valueNum !== null && !numberIsInQuote(c.value, c.quote)) {
+    return "the number in the value does not appear in the quote";
+  }
+  const targets = review?.model ? [review.model] : MODEL_ALIASES[c.model];
+  if (!targets) return `no catalog entry for model '${c.model}'`;
+  const unknown = targets.find((slug) => !models.has(slug));
+  if (unknown) return `unknown catalog slug '${unknown}'`;
+
+  const sourceOrg = orgOfPublisher(source.publisher ?? null);
+  return targets.map((slug, n) => ({
+    seedKey: `claims.json#${index}${targets.length > 1 ? `:${n}` : ""}`,
+    model: slug,
+    source: source.slug,
+    ...split,
+    valueText: c.value,
+    valueNum,
+    unit: parsed.unit,
+    valueDate: split.field === "release_date" ? parseIsoDate(c.value) : null,
+    qualifier: review?.qualifier ?? parsed.qualifier,
+    provenance: review?.forecast
+      ? "forecast"
+      : sourceOrg === models.get(slug)?.org
+        ? "publisher"
+        : "third_party",
+    rank: "normal",
+    rankReason: null,
+    note:
+      [c.note, review && !review.preferred ? review.reason : null].filter(Boolean).join(" ") ||
+      null,
+    quote: located.quote,
+    quoteStart: located.start,
+    quoteEnd: located.end,
+  }));
+}
+
 export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
   const sources = loadSourceSeeds(dir);
   const byFile = new Map(sources.map((s) => [s.file, s]));
@@ -107,60 +167,12 @@ export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
   const problems: string[] = [];
   const claims: ClaimSeed[] = [];
 
-  loadCandidates(dir).forEach((c, index) => {
-    const review = REVIEW[index];
+  for (const [index, c] of loadCandidates(dir).entries()) {
     const where = `claims.json #${index} (${c.model} / ${c.field} = ${c.value})`;
-    const source = byFile.get(c.file);
-    if (!source) return problems.push(`${where}: source file ${c.file} is not in seed/sources`);
-    const located = locateQuote(source.text, c.quote);
-    if (!located.ok) return problems.push(`${where}: ${describeLocateFailure(located)}`);
-    if (!located.exact)
-      return problems.push(`${where}: quote matches only after folding quotes/spaces`);
-
-    let split: ReturnType<typeof splitField>;
-    try {
-      split = splitField(c.field);
-    } catch (e) {
-      return problems.push(`${where}: ${(e as Error).message}`);
-    }
-    const parsed = parseValue(c, split.field);
-    const valueNum = review?.valueNum !== undefined ? review.valueNum : parsed.valueNum;
-    if (valueNum !== null && !numberIsInQuote(c.value, c.quote)) {
-      problems.push(`${where}: the number in the value does not appear in the quote`);
-    }
-    const targets = review?.model ? [review.model] : MODEL_ALIASES[c.model];
-    if (!targets) return problems.push(`${where}: no catalog entry for model '${c.model}'`);
-
-    targets.forEach((slug, n) => {
-      const model = models.get(slug);
-      if (!model) return problems.push(`${where}: unknown catalog slug '${slug}'`);
-      const sourceOrg = orgOfPublisher(source.publisher ?? null);
-      claims.push({
-        seedKey: `claims.json#${index}${targets.length > 1 ? `:${n}` : ""}`,
-        model: slug,
-        source: source.slug,
-        ...split,
-        valueText: c.value,
-        valueNum,
-        unit: parsed.unit,
-        valueDate: split.field === "release_date" ? parseIsoDate(c.value) : null,
-        qualifier: review?.qualifier ?? parsed.qualifier,
-        provenance: review?.forecast
-          ? "forecast"
-          : sourceOrg === model.org
-            ? "publisher"
-            : "third_party",
-        rank: "normal",
-        rankReason: null,
-        note:
-          [c.note, review && !review.preferred ? review.reason : null].filter(Boolean).join(" ") ||
-          null,
-        quote: located.quote,
-        quoteStart: located.start,
-        quoteEnd: located.end,
-      });
-    });
-  });
+    const result = reviewCandidate(c, index, byFile, models);
+    if (typeof result === "string") problems.push(`${where}: ${result}`);
+    else claims.push(...result);
+  }
 
   if (problems.length > 0) {
     throw new SeedError(

@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claims, models, revisions, sources } from "@/db/schema";
+import { findBrokenQuotes, seed } from "@/seed/index";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seed(t.db);
+});
+afterAll(async () => t?.close());
+
+/** Runs a statement expected to fail and returns the database's message (drizzle wraps it). */
+async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (err) {
+    const e = err as { message: string; cause?: { message?: string } };
+    return `${e.message} ${e.cause?.message ?? ""}`;
+  }
+  throw new Error("the database accepted a write it should refuse");
+}
+
+async function aClaim() {
+  const [row] = await t.db.select().from(claims).where(eq(claims.seedKey, "claims.json#0"));
+  if (!row) throw new Error("seed claim #0 missing");
+  return row;
+}
+
+describe("seeded catalog", () => {
+  it("loads every reviewed claim and every stored quote matches its source", async () => {
+    expect(await t.db.$count(claims)).toBe(308);
+    expect(await t.db.$count(sources)).toBe(37);
+    expect(await t.db.$count(models)).toBe(35);
+    expect(await findBrokenQuotes(t.db)).toEqual([]);
+  });
+
+  it("logged a create revision for every seeded row", async () => {
+    expect(await t.db.$count(revisions)).toBe(308 + 37 + 35);
+  });
+
+  it("is idempotent", async () => {
+    const again = await seed(t.db);
+    expect(again).toEqual({ sources: 0, models: 0, claims: 0, skipped: 308 });
+    expect(await t.db.$count(claims)).toBe(308);
+  });
+
+  it("computes each source's sha256 in the database", async () => {
+    const [row] = await t.db.select().from(sources).limit(1);
+    const { createHash } = await import("node:crypto");
+    expect(row?.textSha256).toBe(createHash("sha256").update(row?.text ?? "", "utf8").digest("hex"));
+  });
+});
+
+describe(`the database itself refuses bad citations`, () => {
+  it("refuses a claim whose quote is not the source text at its offsets", async () => {
+    const c = await aClaim();
+    const msg = await refusal(() =>
+      t.db.insert(claims).values({
+        modelId: c.modelId, sourceId: c.sourceId, field: "total_params", valueText: "999B",
+        provenance: "publisher", quote: "999B parameters", quoteStart: c.quoteStart, quoteEnd: c.quoteStart + 15,
+        authorName: "test",
+      }),
+    );
+    expect(msg).toMatch(/quote does not match source/);
+  });
+
+  it("refuses offsets beyond the end of the source", async () => {
+    const c = await aClaim();
+    const msg = await refusal(() =>
+      t.db.update(claims).set({ quoteStart: 10_000_000, quoteEnd: 10_000_010 }).where(eq(claims.id, c.id)),
+    );
+    expect(msg).toMatch(/outside source/);
+  });
+
+  it("refuses negative or empty offset ranges", async () => {
+    const c = await aClaim();
+    expect(await refusal(() => t.db.update(claims).set({ quoteStart: -1 }).where(eq(claims.id, c.id)))).toMatch(
+      /claims_offsets|does not match/,
+    );
+  });
+
+  it("refuses moving a claim to a source that does not contain its quote", async () => {
+    const c = await aClaim();
+    const [other] = await t.db.select().from(sources).where(eq(sources.slug, "github-deepseek-r1-license"));
+    const msg = await refusal(() => t.db.update(claims).set({ sourceId: other?.id }).where(eq(claims.id, c.id)));
+    expect(msg).toMatch(/quote|outside/);
+  });
+
+  it("refuses editing a source's text under a claim that quotes it", async () => {
+    const c = await aClaim();
+    const msg = await refusal(() =>
+      t.db.update(sources).set({ text: "replaced" }).where(eq(sources.id, c.sourceId)),
+    );
+    expect(msg).toMatch(/would break the quote of claim/);
+  });
+
+  it("refuses a second preferred claim in the same group", async () => {
+    const msg = await refusal(() =>
+      t.db
+        .update(claims)
+        .set({ rank: "preferred" })
+        .where(eq(claims.seedKey, "claims.json#17")),
+    );
+    expect(msg).toMatch(/claims_one_preferred/);
+  });
+
+  it("refuses a preferred forecast", async () => {
+    const msg = await refusal(() =>
+      t.db.update(claims).set({ rank: "preferred" }).where(eq(claims.provenance, "forecast")),
+    );
+    expect(msg).toMatch(/claims_forecast_not_preferred|claims_one_preferred/);
+  });
+
+  it("refuses values outside sane ranges", async () => {
+    const c = await aClaim();
+    expect(await refusal(() => t.db.update(claims).set({ valueNum: 5 }).where(eq(claims.id, c.id)))).toMatch(
+      /claims_value_ranges/,
+    );
+    const [ctx] = await t.db
+      .select()
+      .from(claims)
+      .where(and(eq(claims.field, "context_window"), eq(claims.rank, "preferred")))
+      .limit(1);
+    expect(await refusal(() => t.db.update(claims).set({ valueNum: -4096 }).where(eq(claims.id, ctx?.id ?? 0)))).toMatch(
+      /claims_value_ranges/,
+    );
+  });
+
+  it("keeps the revision log append-only", async () => {
+    expect(await refusal(() => t.db.update(revisions).set({ reason: "rewrite history" }))).toMatch(/append-only/);
+    expect(await refusal(() => t.db.delete(revisions))).toMatch(/append-only/);
+  });
+
+  it("refuses a model whose family is not a family, and family loops", async () => {
+    const [gpt] = await t.db.select().from(models).where(eq(models.slug, "gpt-oss-120b"));
+    const [fam] = await t.db.select().from(models).where(eq(models.slug, "gpt-oss"));
+    expect(
+      await refusal(() => t.db.update(models).set({ familyId: gpt?.id }).where(eq(models.slug, "gpt-oss-20b"))),
+    ).toMatch(/can only belong to a family/);
+    const [gemma] = await t.db.select().from(models).where(eq(models.slug, "gemma"));
+    // gemma under gpt-oss is allowed (both families); gpt-oss under gemma would then loop.
+    await t.db.update(models).set({ familyId: fam?.id }).where(eq(models.id, gemma?.id ?? 0));
+    expect(
+      await refusal(() => t.db.update(models).set({ familyId: gemma?.id }).where(eq(models.id, fam?.id ?? 0))),
+    ).toMatch(/loops/);
+    await t.db.update(models).set({ familyId: null }).where(eq(models.id, gemma?.id ?? 0));
+  });
+
+  it("left the seeded data untouched after all the refused writes", async () => {
+    expect(await findBrokenQuotes(t.db)).toEqual([]);
+    const c = await aClaim();
+    expect(c.valueText).toBe("117B");
+  });
+});
