@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -17,7 +18,8 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-const migrationsFolder = new URL("../drizzle", import.meta.url).pathname;
+// Scripts and tests run from the repository root; the Next server never migrates.
+const migrationsFolder = join(process.cwd(), "drizzle");
 
 /**
  * One place that knows both drivers. `url` set → postgres.js; otherwise PGlite at `pgliteDir`

@@ -67,12 +67,16 @@ export function parseQuantity(phrase: string, kind: QuantityKind): Quantity | nu
     const factor = suffix ? MEMORY_GB[suffix] : undefined;
     if (factor === undefined) return null;
     value = base * factor;
-  } else if (!suffix || ["parameters", "params", "tokens", "token"].includes(suffix)) {
-    value = base;
   } else {
-    const factor = kind === "context" ? (BINARY[suffix] ?? DECIMAL[suffix]) : DECIMAL[suffix];
-    if (factor === undefined) return null;
-    value = base * factor;
+    const factor = suffix
+      ? kind === "context"
+        ? (BINARY[suffix] ?? DECIMAL[suffix])
+        : DECIMAL[suffix]
+      : 1;
+    // A following word that is no multiplier ("65,536 tokens", "32,768 native") leaves the number
+    // as written; an unknown one- or two-letter suffix is a unit we cannot read.
+    if (factor === undefined && (suffix as string).length <= 2) return null;
+    value = base * (factor ?? 1);
   }
   // Float noise from 2.6 * 1e9 etc. must not leak into stored values.
   value = Number(value.toPrecision(12));

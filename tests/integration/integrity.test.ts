@@ -49,7 +49,11 @@ describe("seeded catalog", () => {
   it("computes each source's sha256 in the database", async () => {
     const [row] = await t.db.select().from(sources).limit(1);
     const { createHash } = await import("node:crypto");
-    expect(row?.textSha256).toBe(createHash("sha256").update(row?.text ?? "", "utf8").digest("hex"));
+    expect(row?.textSha256).toBe(
+      createHash("sha256")
+        .update(row?.text ?? "", "utf8")
+        .digest("hex"),
+    );
   });
 });
 
@@ -58,8 +62,14 @@ describe(`the database itself refuses bad citations`, () => {
     const c = await aClaim();
     const msg = await refusal(() =>
       t.db.insert(claims).values({
-        modelId: c.modelId, sourceId: c.sourceId, field: "total_params", valueText: "999B",
-        provenance: "publisher", quote: "999B parameters", quoteStart: c.quoteStart, quoteEnd: c.quoteStart + 15,
+        modelId: c.modelId,
+        sourceId: c.sourceId,
+        field: "total_params",
+        valueText: "999B",
+        provenance: "publisher",
+        quote: "999B parameters",
+        quoteStart: c.quoteStart,
+        quoteEnd: c.quoteStart + 15,
         authorName: "test",
       }),
     );
@@ -69,22 +79,30 @@ describe(`the database itself refuses bad citations`, () => {
   it("refuses offsets beyond the end of the source", async () => {
     const c = await aClaim();
     const msg = await refusal(() =>
-      t.db.update(claims).set({ quoteStart: 10_000_000, quoteEnd: 10_000_010 }).where(eq(claims.id, c.id)),
+      t.db
+        .update(claims)
+        .set({ quoteStart: 10_000_000, quoteEnd: 10_000_010 })
+        .where(eq(claims.id, c.id)),
     );
     expect(msg).toMatch(/outside source/);
   });
 
   it("refuses negative or empty offset ranges", async () => {
     const c = await aClaim();
-    expect(await refusal(() => t.db.update(claims).set({ quoteStart: -1 }).where(eq(claims.id, c.id)))).toMatch(
-      /claims_offsets|does not match/,
-    );
+    expect(
+      await refusal(() => t.db.update(claims).set({ quoteStart: -1 }).where(eq(claims.id, c.id))),
+    ).toMatch(/claims_offsets|does not match/);
   });
 
   it("refuses moving a claim to a source that does not contain its quote", async () => {
     const c = await aClaim();
-    const [other] = await t.db.select().from(sources).where(eq(sources.slug, "github-deepseek-r1-license"));
-    const msg = await refusal(() => t.db.update(claims).set({ sourceId: other?.id }).where(eq(claims.id, c.id)));
+    const [other] = await t.db
+      .select()
+      .from(sources)
+      .where(eq(sources.slug, "github-deepseek-r1-license"));
+    const msg = await refusal(() =>
+      t.db.update(claims).set({ sourceId: other?.id }).where(eq(claims.id, c.id)),
+    );
     expect(msg).toMatch(/quote|outside/);
   });
 
@@ -98,10 +116,7 @@ describe(`the database itself refuses bad citations`, () => {
 
   it("refuses a second preferred claim in the same group", async () => {
     const msg = await refusal(() =>
-      t.db
-        .update(claims)
-        .set({ rank: "preferred" })
-        .where(eq(claims.seedKey, "claims.json#17")),
+      t.db.update(claims).set({ rank: "preferred" }).where(eq(claims.seedKey, "claims.json#17")),
     );
     expect(msg).toMatch(/claims_one_preferred/);
   });
@@ -115,21 +130,28 @@ describe(`the database itself refuses bad citations`, () => {
 
   it("refuses values outside sane ranges", async () => {
     const c = await aClaim();
-    expect(await refusal(() => t.db.update(claims).set({ valueNum: 5 }).where(eq(claims.id, c.id)))).toMatch(
-      /claims_value_ranges/,
-    );
+    expect(
+      await refusal(() => t.db.update(claims).set({ valueNum: 5 }).where(eq(claims.id, c.id))),
+    ).toMatch(/claims_value_ranges/);
     const [ctx] = await t.db
       .select()
       .from(claims)
       .where(and(eq(claims.field, "context_window"), eq(claims.rank, "preferred")))
       .limit(1);
-    expect(await refusal(() => t.db.update(claims).set({ valueNum: -4096 }).where(eq(claims.id, ctx?.id ?? 0)))).toMatch(
-      /claims_value_ranges/,
-    );
+    expect(
+      await refusal(() =>
+        t.db
+          .update(claims)
+          .set({ valueNum: -4096 })
+          .where(eq(claims.id, ctx?.id ?? 0)),
+      ),
+    ).toMatch(/claims_value_ranges/);
   });
 
   it("keeps the revision log append-only", async () => {
-    expect(await refusal(() => t.db.update(revisions).set({ reason: "rewrite history" }))).toMatch(/append-only/);
+    expect(await refusal(() => t.db.update(revisions).set({ reason: "rewrite history" }))).toMatch(
+      /append-only/,
+    );
     expect(await refusal(() => t.db.delete(revisions))).toMatch(/append-only/);
   });
 
@@ -137,15 +159,28 @@ describe(`the database itself refuses bad citations`, () => {
     const [gpt] = await t.db.select().from(models).where(eq(models.slug, "gpt-oss-120b"));
     const [fam] = await t.db.select().from(models).where(eq(models.slug, "gpt-oss"));
     expect(
-      await refusal(() => t.db.update(models).set({ familyId: gpt?.id }).where(eq(models.slug, "gpt-oss-20b"))),
+      await refusal(() =>
+        t.db.update(models).set({ familyId: gpt?.id }).where(eq(models.slug, "gpt-oss-20b")),
+      ),
     ).toMatch(/can only belong to a family/);
     const [gemma] = await t.db.select().from(models).where(eq(models.slug, "gemma"));
     // gemma under gpt-oss is allowed (both families); gpt-oss under gemma would then loop.
-    await t.db.update(models).set({ familyId: fam?.id }).where(eq(models.id, gemma?.id ?? 0));
+    await t.db
+      .update(models)
+      .set({ familyId: fam?.id })
+      .where(eq(models.id, gemma?.id ?? 0));
     expect(
-      await refusal(() => t.db.update(models).set({ familyId: gemma?.id }).where(eq(models.id, fam?.id ?? 0))),
+      await refusal(() =>
+        t.db
+          .update(models)
+          .set({ familyId: gemma?.id })
+          .where(eq(models.id, fam?.id ?? 0)),
+      ),
     ).toMatch(/loops/);
-    await t.db.update(models).set({ familyId: null }).where(eq(models.id, gemma?.id ?? 0));
+    await t.db
+      .update(models)
+      .set({ familyId: null })
+      .where(eq(models.id, gemma?.id ?? 0));
   });
 
   it("left the seeded data untouched after all the refused writes", async () => {

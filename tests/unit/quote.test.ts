@@ -38,7 +38,10 @@ describe("locateQuote", () => {
   });
 
   it("refuses a passage that is not in the source", () => {
-    expect(locateQuote(SOURCE, "delivers better results")).toEqual({ ok: false, reason: "not_found" });
+    expect(locateQuote(SOURCE, "delivers better results")).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 
   it("refuses words that differ even if quotes fold", () => {
@@ -59,7 +62,10 @@ describe("locateQuote", () => {
   });
 
   it("refuses over-long quotes", () => {
-    expect(locateQuote("x".repeat(5000), "x".repeat(4001))).toEqual({ ok: false, reason: "too_long" });
+    expect(locateQuote("x".repeat(5000), "x".repeat(4001))).toEqual({
+      ok: false,
+      reason: "too_long",
+    });
   });
 });
 

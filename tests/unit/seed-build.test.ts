@@ -27,17 +27,41 @@ describe("seed catalog", () => {
   it("includes every model the issue names, and the seeds' families", () => {
     const slugs = new Set(catalog.models.map((m) => m.slug));
     for (const slug of [
-      "gpt-oss-120b", "gpt-oss-20b", "gemma-3-1b", "gemma-3-4b", "gemma-3-12b", "gemma-3-27b",
-      "gemma-2-2b", "qwen2.5-72b", "qwen3-235b-a22b", "qwen3-30b-a3b", "llama-3.3-70b",
-      "llama-3.2-1b", "llama-4-scout", "llama-4-maverick", "mistral-small-3.1", "apertus",
-      "apertus-8b", "apertus-70b", "deepseek-v3", "deepseek-r1", "olmo-2-7b", "olmo-2-13b",
-      "olmo-2-32b", "llama", "gemma", "qwen", "gpt-oss", "deepseek",
+      "gpt-oss-120b",
+      "gpt-oss-20b",
+      "gemma-3-1b",
+      "gemma-3-4b",
+      "gemma-3-12b",
+      "gemma-3-27b",
+      "gemma-2-2b",
+      "qwen2.5-72b",
+      "qwen3-235b-a22b",
+      "qwen3-30b-a3b",
+      "llama-3.3-70b",
+      "llama-3.2-1b",
+      "llama-4-scout",
+      "llama-4-maverick",
+      "mistral-small-3.1",
+      "apertus",
+      "apertus-8b",
+      "apertus-70b",
+      "deepseek-v3",
+      "deepseek-r1",
+      "olmo-2-7b",
+      "olmo-2-13b",
+      "olmo-2-32b",
+      "llama",
+      "gemma",
+      "qwen",
+      "gpt-oss",
+      "deepseek",
     ]) {
       expect(slugs.has(slug), slug).toBe(true);
     }
     // Every model has at least one claim.
     const withClaims = new Set(catalog.claims.map((c) => c.model));
-    for (const m of catalog.models.filter((m) => m.kind === "model")) expect(withClaims.has(m.slug), m.slug).toBe(true);
+    for (const m of catalog.models.filter((m) => m.kind === "model"))
+      expect(withClaims.has(m.slug), m.slug).toBe(true);
   });
 
   it("ranks exactly one preferred claim per group, never a forecast", () => {
@@ -52,7 +76,9 @@ describe("seed catalog", () => {
   });
 
   it("keeps conflicting figures as separately ranked claims (117B preferred over ~120B)", () => {
-    const gpt = catalog.claims.filter((c) => c.model === "gpt-oss-120b" && c.field === "total_params");
+    const gpt = catalog.claims.filter(
+      (c) => c.model === "gpt-oss-120b" && c.field === "total_params",
+    );
     expect(gpt.map((c) => [c.valueText, c.rank]).sort()).toEqual([
       ["117B", "preferred"],
       ["~120B", "normal"],
@@ -77,7 +103,13 @@ describe("seed catalog", () => {
     const articles = catalog.sources.filter((s) => s.kind === "article");
     expect(articles).toHaveLength(5);
     expect(articles.every((s) => s.url === null)).toBe(true);
-    expect(articles.map((s) => s.publishedOn)).toEqual([null, "2025-04-01", "2025-08-08", null, null]);
+    expect(articles.map((s) => s.publishedOn)).toEqual([
+      null,
+      "2025-04-01",
+      "2025-08-08",
+      null,
+      null,
+    ]);
   });
 
   it("fails loudly, naming the claim, when a quote is not in its source", () => {
@@ -87,6 +119,8 @@ describe("seed catalog", () => {
     claims[7].quote = "gpt-oss-20b has 99B parameters";
     writeFileSync(join(dir, "claims.json"), JSON.stringify(claims));
     expect(() => buildSeedCatalog(dir)).toThrow(SeedError);
-    expect(() => buildSeedCatalog(dir)).toThrow(/claims\.json #7 \(gpt-oss-20b \/ total_params = 21B\): This passage is not in the source/);
+    expect(() => buildSeedCatalog(dir)).toThrow(
+      /claims\.json #7 \(gpt-oss-20b \/ total_params = 21B\): This passage is not in the source/,
+    );
   });
 });

@@ -22,6 +22,8 @@ describe("parseQuantity", () => {
     ["58,462 MB GPU memory", "memory", 58.462, "exact"],
     ["~55 GB GPU RAM", "memory", 55, "approx"],
     ["136.20 GB", "memory", 136.2, "exact"],
+    ["32,768 native; 131,072 with YaRN", "context", 32768, "exact"],
+    ["65,536 tokens", "context", 65536, "exact"],
   ] as const)("%s (%s) → %d", (phrase, kind, value, qualifier) => {
     expect(parseQuantity(phrase, kind)).toEqual({ value, qualifier });
   });
@@ -31,7 +33,8 @@ describe("parseQuantity", () => {
     ["16", "memory"],
     ["MXFP4", "count"],
     ["", "count"],
-    ["12 parsecs", "count"],
+    ["12 zq", "count"],
+    ["5 GW", "memory"],
   ] as const)("%s (%s) is not a quantity", (phrase, kind) => {
     expect(parseQuantity(phrase, kind)).toBeNull();
   });

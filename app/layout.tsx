@@ -1,0 +1,65 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Open Weights Ledger", template: "%s · Open Weights Ledger" },
+  description:
+    "Compare open-weight language models where every value is backed by a verbatim passage of its source.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+const NAV = [
+  { href: "/", label: "Catalog" },
+  { href: "/compare", label: "Compare" },
+  { href: "/sources", label: "Sources" },
+];
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
+        >
+          Skip to content
+        </a>
+        <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+          <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
+            <Link href="/" className="font-semibold tracking-tight no-underline">
+              Open Weights Ledger
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-4 text-sm">
+                {NAV.map((n) => (
+                  <li key={n.href}>
+                    <Link
+                      href={n.href}
+                      className="text-zinc-700 hover:underline dark:text-zinc-300"
+                    >
+                      {n.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-[96rem] px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-[96rem] px-4 pb-10 pt-4 text-xs text-zinc-600 dark:text-zinc-400">
+          Every value links to the passage of the source it comes from. Values without such a
+          passage are not published.
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+
+import {
+  type ColumnDef,
+  columnVisibilityFeature,
+  createSortedRowModel,
+  rowSortingFeature,
+  type SortingState,
+  sortFn_alphanumeric,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import {
+  type CatalogRow,
+  type Cell,
+  COLUMN_KEYS,
+  COLUMN_LABELS,
+  type ColumnKey,
+  NUMERIC_COLUMNS,
+} from "@/db/domain/catalog";
+import { CitationProvider, CiteLink } from "./citation-dialog";
+import { PROVENANCE_LABELS, UNKNOWN } from "./format";
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric },
+});
+
+type Row = CatalogRow;
+
+const QUALIFIER_PREFIX = { exact: "", approx: "≈ ", at_least: "≥ ", at_most: "≤ " } as const;
+
+function ValueCell({ row, column, cell }: { row: Row; column: ColumnKey; cell: Cell | undefined }) {
+  if (!cell)
+    return <span className="text-xs italic text-zinc-500 dark:text-zinc-400">{UNKNOWN}</span>;
+  const prefix =
+    NUMERIC_COLUMNS.has(column) && cell.num !== null ? QUALIFIER_PREFIX[cell.qualifier] : "";
+  const others = cell.count - 1;
+  return (
+    <div className="flex min-w-0 flex-col gap-0.5">
+      <span className="flex items-start gap-1">
+        <span className="line-clamp-2" title={cell.text}>
+          {prefix && <span aria-hidden="true">{prefix}</span>}
+          {cell.text}
+        </span>
+        <CiteLink
+          claimId={cell.claimId}
+          label={`Source for ${row.name} ${COLUMN_LABELS[column]}: ${cell.sourceTitle}`}
+          className="shrink-0 rounded border border-zinc-300 px-1 text-[0.65rem] leading-4 font-semibold text-blue-700 no-underline hover:bg-blue-50 dark:border-zinc-600 dark:text-blue-300 dark:hover:bg-zinc-800"
+        >
+          <span aria-hidden="true">cite</span>
+        </CiteLink>
+      </span>
+      {cell.settings ? (
+        <span className="text-[0.7rem] text-zinc-600 dark:text-zinc-400">{cell.settings}</span>
+      ) : null}
+      {others > 0 ? (
+        <span
+          className={`text-[0.7rem] ${cell.differs ? "font-semibold text-amber-800 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}`}
+        >
+          {cell.differs ? `⚠ ${cell.count} sources differ` : `${cell.count} sources agree`}
+        </span>
+      ) : null}
+      {cell.viaFamily ? (
+        <span className="text-[0.7rem] text-zinc-600 dark:text-zinc-400">
+          family value: {cell.viaFamily.name}
+        </span>
+      ) : null}
+      {cell.provenance !== "publisher" ? (
+        <span className="text-[0.7rem] text-zinc-600 dark:text-zinc-400">
+          {PROVENANCE_LABELS[cell.provenance]}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export type CatalogTableProps = {
+  rows: Row[];
+  sort: { column: ColumnKey | "name"; desc: boolean } | null;
+  hidden: ColumnKey[];
+  /** The current URL parameters without sort, so sort links keep the filters. */
+  baseParams: string;
+};
+
+function sortHref(baseParams: string, column: string, desc: boolean) {
+  const p = new URLSearchParams(baseParams);
+  p.set("sort", `${column}.${desc ? "desc" : "asc"}`);
+  return `/?${p.toString()}`;
+}
+
+export function CatalogTable({ rows, sort, hidden, baseParams }: CatalogTableProps) {
+  const columns = useMemo<ColumnDef<typeof features, Row, unknown>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Model",
+        accessorFn: (r) => r.name,
+        sortFn: "alphanumeric",
+        enableHiding: false,
+      },
+      ...COLUMN_KEYS.map(
+        (key): ColumnDef<typeof features, Row, unknown> => ({
+          id: key,
+          header: COLUMN_LABELS[key],
+          // Numbers sort numerically on normalised values; unknowns always sort last.
+          accessorFn: (r) =>
+            NUMERIC_COLUMNS.has(key)
+              ? (r.cells[key]?.num ?? undefined)
+              : r.cells[key]?.text.toLowerCase(),
+          sortUndefined: "last",
+          ...(NUMERIC_COLUMNS.has(key) ? {} : { sortFn: "alphanumeric" as const }),
+        }),
+      ),
+    ],
+    [],
+  );
+  const sorting = useMemo<SortingState>(
+    () => (sort ? [{ id: sort.column, desc: sort.desc }] : []),
+    [sort],
+  );
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(hidden.map((k) => [k, false])),
+    [hidden],
+  );
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (r) => r.slug,
+    state: { sorting, columnVisibility },
+    // State lives in the URL: header links change it, the server re-renders with the new view.
+    onSortingChange: () => {},
+    onColumnVisibilityChange: () => {},
+  });
+
+  return (
+    <CitationProvider>
+      <form action="/compare" method="get" aria-label="Choose models to compare">
+        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">
+              Open-weight models with their cited values. Each “cite” link opens the source passage.
+            </caption>
+            <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  <th scope="col" className="w-10 px-2 py-2">
+                    <span className="sr-only">Select to compare</span>
+                  </th>
+                  {group.headers.map((header) => {
+                    const id = header.column.id;
+                    const current =
+                      sort?.column === id ? (sort.desc ? "descending" : "ascending") : "none";
+                    const nextDesc =
+                      sort?.column === id ? !sort.desc : NUMERIC_COLUMNS.has(id as ColumnKey);
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={current}
+                        className={`px-3 py-2 align-bottom font-semibold whitespace-nowrap ${id === "name" ? "sticky left-0 z-10 bg-zinc-50 dark:bg-zinc-900" : ""}`}
+                      >
+                        <Link
+                          href={sortHref(baseParams, id, nextDesc)}
+                          scroll={false}
+                          className="inline-flex items-center gap-1 no-underline hover:underline"
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true" className="text-xs text-zinc-500">
+                            {current === "ascending" ? "▲" : current === "descending" ? "▼" : "↕"}
+                          </span>
+                          <span className="sr-only">
+                            {current === "none" ? ", sort" : `, sorted ${current}; reverse`}
+                          </span>
+                        </Link>
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr
+                  key={row.id}
+                  className="border-t border-zinc-200 align-top dark:border-zinc-800"
+                >
+                  <td className="px-2 py-2">
+                    <input
+                      type="checkbox"
+                      name="models"
+                      value={row.original.slug}
+                      aria-label={`Compare ${row.original.name}`}
+                      className="size-4"
+                    />
+                  </td>
+                  {row.getVisibleCells().map((cell) => {
+                    const id = cell.column.id;
+                    if (id === "name") {
+                      const r = row.original;
+                      return (
+                        <th
+                          key={cell.id}
+                          scope="row"
+                          className="sticky left-0 z-10 min-w-40 bg-white px-3 py-2 text-left font-normal dark:bg-zinc-950"
+                        >
+                          <Link href={`/models/${r.slug}`} className="font-semibold">
+                            {r.name}
+                          </Link>
+                          <div className="text-xs text-zinc-600 dark:text-zinc-400">
+                            {r.developer}
+                            {r.family ? ` · ${r.family.name}` : ""}
+                            {r.architectureKind
+                              ? ` · ${r.architectureKind === "moe" ? "MoE" : "dense"}`
+                              : ""}
+                          </div>
+                        </th>
+                      );
+                    }
+                    return (
+                      <td key={cell.id} className="max-w-56 min-w-28 px-3 py-2">
+                        <ValueCell
+                          row={row.original}
+                          column={id as ColumnKey}
+                          cell={row.original.cells[id as ColumnKey]}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="mt-3 flex items-center gap-3">
+          <button
+            type="submit"
+            className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+          >
+            Compare selected
+          </button>
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">Tick 2 to 4 models.</span>
+        </div>
+      </form>
+    </CitationProvider>
+  );
+}

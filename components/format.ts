@@ -1,0 +1,92 @@
+/* Display helpers shared by server and client components. */
+
+export const FIELD_LABELS: Record<string, string> = {
+  total_params: "Total parameters",
+  active_params: "Active parameters",
+  architecture: "Architecture",
+  license: "License",
+  quantization: "Quantization",
+  context_window: "Context window",
+  memory_footprint: "Memory footprint",
+  release_date: "Release date",
+  benchmark: "Benchmark",
+  other: "Other",
+};
+
+export const PROVENANCE_LABELS: Record<string, string> = {
+  publisher: "publisher-reported",
+  third_party: "third-party",
+  forecast: "forecast",
+  derived: "derived",
+};
+
+export const RANK_LABELS: Record<string, string> = {
+  preferred: "preferred",
+  normal: "normal",
+  deprecated: "deprecated",
+};
+
+export const TIER_LABELS: Record<string, string> = {
+  primary: "publisher's own material",
+  secondary: "launch partner",
+  press: "press / commentary",
+};
+
+export const KIND_LABELS: Record<string, string> = {
+  article: "Article",
+  model_card: "Model card",
+  readme: "README",
+  license: "License",
+  blog: "Blog post",
+  docs: "Documentation",
+};
+
+export function fieldLabel(field: string, label: string, settings = ""): string {
+  if (field === "benchmark" || field === "other") {
+    const name = label ? label.charAt(0).toUpperCase() + label.slice(1) : FIELD_LABELS[field];
+    return settings ? `${name} (${settings})` : (name ?? field);
+  }
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** ISO date → "5 Apr 2025"; null → the honest phrase. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "date not stated";
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+export function formatDateTime(at: Date | string | null | undefined): string {
+  if (!at) return "never";
+  const d = typeof at === "string" ? new Date(at) : at;
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/**
+ * A text-fragment link (#:~:text=) to the passage in the original page, for HTML pages only:
+ * GitHub blobs and model cards render Markdown, where the raw quote's markup rarely matches.
+ */
+export function textFragmentUrl(url: string | null, quote: string, kind: string): string | null {
+  if (!url || !/^https?:\/\//.test(url)) return null;
+  if (!["blog", "docs", "article", "model_card", "readme", "license"].includes(kind)) return null;
+  if (/\/raw\//.test(url)) return null;
+  const words = quote
+    .replace(/[*_`#|[\]()<>]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D");
+  const fragment =
+    words.length <= 8
+      ? enc(words.join(" "))
+      : `${enc(words.slice(0, 4).join(" "))},${enc(words.slice(-4).join(" "))}`;
+  return `${url.split("#")[0]}#:~:text=${fragment}`;
+}
+
+export const UNKNOWN = "not stated in sources";

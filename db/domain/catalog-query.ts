@@ -1,0 +1,222 @@
+/*
+ * The catalog's URL state: filters, sort and visible columns. One parser serves the table page,
+ * the open-data API and the charts, so a shared link means the same view everywhere. Parsing is
+ * lenient: a malformed parameter is dropped and reported, never a 500.
+ */
+import { z } from "zod";
+import { type CatalogRow, COLUMN_KEYS, type ColumnKey } from "./catalog";
+import { parseQuantity } from "./values";
+
+export type SortState = { column: ColumnKey | "name"; desc: boolean };
+
+export type CatalogQuery = {
+  q: string | null;
+  family: string | null;
+  developer: string | null;
+  license: string | null;
+  arch: "moe" | "dense" | null;
+  provenance: "publisher" | "third_party" | null;
+  minParams: number | null;
+  maxParams: number | null;
+  minContext: number | null;
+  fitsGb: number | null;
+  sort: SortState | null;
+  hidden: ColumnKey[];
+};
+
+export type ParsedQuery = { query: CatalogQuery; ignored: string[] };
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+const text = z.string().max(200);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/)
+  .max(100);
+const positive = (max: number) => z.number().positive().max(max);
+
+function describe(name: string, raw: string, why: string) {
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  return `${name}=“${shown}” was ignored: ${why}`;
+}
+
+/** Billions of parameters: "70", "70B", "1.5T". */
+function parseParams(raw: string): number | null {
+  const q = parseQuantity(/^[\d.,]+$/.test(raw) ? `${raw}B` : raw, "count");
+  return q && positive(1e15).safeParse(q.value).success ? q.value : null;
+}
+
+export function parseCatalogQuery(params: RawParams): ParsedQuery {
+  const ignored: string[] = [];
+  const query: CatalogQuery = {
+    q: null,
+    family: null,
+    developer: null,
+    license: null,
+    arch: null,
+    provenance: null,
+    minParams: null,
+    maxParams: null,
+    minContext: null,
+    fitsGb: null,
+    sort: null,
+    hidden: [],
+  };
+  const take = <T>(name: string, parse: (raw: string) => T | null, why: string): T | null => {
+    const raw = first(params[name]);
+    if (raw === undefined) return null;
+    const value = parse(raw);
+    if (value === null) ignored.push(describe(name, raw, why));
+    return value;
+  };
+  const ok =
+    <T>(schema: z.ZodType<T>) =>
+    (raw: string) => {
+      const r = schema.safeParse(raw);
+      return r.success ? r.data : null;
+    };
+
+  query.q = take("q", ok(text), "search text is limited to 200 characters");
+  query.family = take("family", ok(slug), "not a family id");
+  query.developer = take("developer", ok(text), "too long");
+  query.license = take("license", ok(text), "too long");
+  query.arch = take("arch", ok(z.enum(["moe", "dense"])), "use moe or dense");
+  query.provenance = take(
+    "provenance",
+    ok(z.enum(["publisher", "third_party"])),
+    "use publisher or third_party",
+  );
+  query.minParams = take("minParams", parseParams, "use a size such as 7, 70B or 1.5T");
+  query.maxParams = take("maxParams", parseParams, "use a size such as 7, 70B or 1.5T");
+  query.minContext = take(
+    "minContext",
+    (raw) => {
+      const q = parseQuantity(raw, "context");
+      return q && positive(1e10).safeParse(q.value).success ? q.value : null;
+    },
+    "use a token count such as 32768 or 128K",
+  );
+  query.fitsGb = take(
+    "fitsGb",
+    (raw) => {
+      const n = Number(raw.replace(/\s*gb$/i, ""));
+      return positive(1e6).safeParse(n).success ? n : null;
+    },
+    "use gigabytes such as 24 or 80",
+  );
+  query.sort = take(
+    "sort",
+    (raw) => {
+      const [column, dir = "asc"] = raw.split(".");
+      const valid = column === "name" || (COLUMN_KEYS as readonly string[]).includes(column ?? "");
+      if (!valid || !["asc", "desc"].includes(dir)) return null;
+      return { column: column as SortState["column"], desc: dir === "desc" };
+    },
+    "use a column name with .asc or .desc",
+  );
+  // Hidden columns: "hide=a,b" in shared links, or the form's "show" boxes (with cols=1) when
+  // submitted without JavaScript — a form cannot send the boxes that are not ticked.
+  const list = (v: string | string[] | undefined) =>
+    (Array.isArray(v) ? v : v ? [v] : []).flatMap((x) => x.split(","));
+  const known = (key: string) => (COLUMN_KEYS as readonly string[]).includes(key);
+  if (first(params.cols) === "1") {
+    const shown = new Set(list(params.show).filter(known));
+    query.hidden = COLUMN_KEYS.filter((k) => !shown.has(k));
+  } else {
+    for (const key of list(params.hide)) {
+      if (known(key)) query.hidden.push(key as ColumnKey);
+      else if (key) ignored.push(describe("hide", key, "no such column"));
+    }
+  }
+  if (query.minParams !== null && query.maxParams !== null && query.minParams > query.maxParams) {
+    ignored.push("minParams is larger than maxParams: both were ignored");
+    query.minParams = null;
+    query.maxParams = null;
+  }
+  return { query, ignored };
+}
+
+/** The query as URL parameters (only what is set), for links that keep the current view. */
+export function catalogQueryToParams(query: CatalogQuery): URLSearchParams {
+  const p = new URLSearchParams();
+  const set = (k: string, v: string | number | null) => {
+    if (v !== null && v !== "") p.set(k, String(v));
+  };
+  set("q", query.q);
+  set("family", query.family);
+  set("developer", query.developer);
+  set("license", query.license);
+  set("arch", query.arch);
+  set("provenance", query.provenance);
+  const billions = (n: number | null) =>
+    n === null ? null : `${Number((n / 1e9).toPrecision(6))}B`;
+  set("minParams", billions(query.minParams));
+  set("maxParams", billions(query.maxParams));
+  set("minContext", query.minContext);
+  set("fitsGb", query.fitsGb);
+  if (query.sort) set("sort", `${query.sort.column}.${query.sort.desc ? "desc" : "asc"}`);
+  if (query.hidden.length) set("hide", query.hidden.join(","));
+  return p;
+}
+
+export type FilterOutcome = { rows: CatalogRow[]; excludedUnknown: number };
+
+/**
+ * Applies the filters. A numeric filter never treats an unknown value as a match; how many rows
+ * it dropped for being unknown is reported so the page can say so.
+ */
+export function filterCatalog(rows: CatalogRow[], query: CatalogQuery): FilterOutcome {
+  let excludedUnknown = 0;
+  const needle = query.q?.toLowerCase();
+  const numeric = (row: CatalogRow, key: ColumnKey, test: (n: number) => boolean): boolean => {
+    const n = row.cells[key]?.num;
+    if (n === null || n === undefined) {
+      excludedUnknown++;
+      return false;
+    }
+    return test(n);
+  };
+  const out = rows.filter((row) => {
+    if (needle) {
+      const hay = [
+        row.name,
+        row.developer,
+        row.family?.name ?? "",
+        row.slug,
+        row.cells.license?.text ?? "",
+      ]
+        .join(" ")
+        .toLowerCase();
+      if (!hay.includes(needle)) return false;
+    }
+    if (query.family && !row.families.includes(query.family)) return false;
+    if (query.developer && row.developer !== query.developer) return false;
+    if (query.license && row.licenseName !== query.license) return false;
+    if (query.arch && row.architectureKind !== query.arch) return false;
+    if (
+      query.minParams !== null &&
+      !numeric(row, "total_params", (n) => n >= (query.minParams as number))
+    )
+      return false;
+    if (
+      query.maxParams !== null &&
+      !numeric(row, "total_params", (n) => n <= (query.maxParams as number))
+    )
+      return false;
+    if (
+      query.minContext !== null &&
+      !numeric(row, "context_window", (n) => n >= (query.minContext as number))
+    )
+      return false;
+    if (
+      query.fitsGb !== null &&
+      !numeric(row, "memory_footprint", (n) => n <= (query.fitsGb as number))
+    )
+      return false;
+    return true;
+  });
+  return { rows: out, excludedUnknown };
+}

@@ -1,0 +1,274 @@
+/*
+ * The shape of the catalog as readers see it, and the pure logic over it (columns, cell choice,
+ * filters). Shared by the pages, the open-data API and the tests; no database access here.
+ */
+import type { ClaimField, Provenance, Qualifier, Rank } from "../schema";
+
+export type SourceRef = {
+  slug: string;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  url: string | null;
+  kind: string;
+  tier: string;
+};
+
+export type ClaimRow = {
+  id: number;
+  modelId: number;
+  field: ClaimField;
+  label: string;
+  settings: string;
+  valueText: string;
+  valueNum: number | null;
+  unit: string | null;
+  valueDate: string | null;
+  qualifier: Qualifier;
+  provenance: Provenance;
+  rank: Rank;
+  rankReason: string | null;
+  note: string | null;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  source: SourceRef;
+};
+
+export type ModelRow = {
+  id: number;
+  slug: string;
+  name: string;
+  kind: "family" | "model";
+  familyId: number | null;
+  developer: string;
+  description: string;
+};
+
+/** A value as a table cell shows it: the chosen claim plus how many others stand behind it. */
+export type Cell = {
+  claimId: number;
+  text: string;
+  num: number | null;
+  unit: string | null;
+  qualifier: Qualifier;
+  provenance: Provenance;
+  settings: string;
+  sourceTitle: string;
+  /** Claims in the same group (live, non-forecast), including this one. */
+  count: number;
+  /** True when those claims give different numbers. */
+  differs: boolean;
+  /** Set when the value is the family's, not stated for this model itself. */
+  viaFamily: { slug: string; name: string } | null;
+};
+
+export const COLUMN_KEYS = [
+  "total_params",
+  "active_params",
+  "architecture",
+  "license",
+  "quantization",
+  "context_window",
+  "memory_footprint",
+  "release_date",
+  "mmlu",
+  "mmlu_pro",
+  "gpqa_diamond",
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+export const COLUMN_LABELS: Record<ColumnKey, string> = {
+  total_params: "Total params",
+  active_params: "Active params",
+  architecture: "Architecture",
+  license: "License",
+  quantization: "Quantization",
+  context_window: "Context",
+  memory_footprint: "Memory",
+  release_date: "Released",
+  mmlu: "MMLU",
+  mmlu_pro: "MMLU-Pro",
+  gpqa_diamond: "GPQA Diamond",
+};
+
+export const NUMERIC_COLUMNS = new Set<ColumnKey>([
+  "total_params",
+  "active_params",
+  "context_window",
+  "memory_footprint",
+  "release_date",
+  "mmlu",
+  "mmlu_pro",
+  "gpqa_diamond",
+]);
+
+/** "MMLU Pro", "MMLU-Pro" → "mmlupro": benchmark names compare without punctuation or case. */
+export const benchmarkKey = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+const BENCHMARK_COLUMNS: Partial<Record<ColumnKey, string>> = {
+  mmlu: "mmlu",
+  mmlu_pro: "mmlupro",
+  gpqa_diamond: "gpqadiamond",
+};
+
+export function columnOf(claim: Pick<ClaimRow, "field" | "label">): ColumnKey | null {
+  if (claim.field === "benchmark") {
+    const key = benchmarkKey(claim.label);
+    for (const [col, k] of Object.entries(BENCHMARK_COLUMNS))
+      if (k === key) return col as ColumnKey;
+    return null;
+  }
+  if (claim.field === "other") return null;
+  return claim.field as ColumnKey;
+}
+
+const RANK_ORDER: Record<Rank, number> = { preferred: 0, normal: 1, deprecated: 2 };
+const PROVENANCE_ORDER: Record<Provenance, number> = { publisher: 0, third_party: 1, forecast: 2 };
+
+/** Preferred first, then the publisher's own, then normal, deprecated last; forecasts at the end. */
+export function compareClaims(a: ClaimRow, b: ClaimRow): number {
+  return (
+    (a.provenance === "forecast" ? 1 : 0) - (b.provenance === "forecast" ? 1 : 0) ||
+    RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
+    PROVENANCE_ORDER[a.provenance] - PROVENANCE_ORDER[b.provenance] ||
+    a.id - b.id
+  );
+}
+
+/** A claim's date or number as sortable, or null when the source gives no comparable figure. */
+export function sortValue(claim: Pick<ClaimRow, "valueNum" | "valueDate">): number | null {
+  if (claim.valueDate) return Date.parse(`${claim.valueDate}T00:00:00Z`);
+  return claim.valueNum;
+}
+
+/**
+ * The cell for one column: the best claim of the model's own, else the nearest family's. For
+ * benchmarks with several settings the publisher's preferred figure wins and the count says more.
+ */
+export function chooseCell(
+  own: ClaimRow[],
+  inherited: { family: ModelRow; claims: ClaimRow[] }[],
+): Cell | null {
+  const candidates: [ClaimRow[], ModelRow | null][] = [
+    [own, null],
+    ...inherited.map((f) => [f.claims, f.family] as [ClaimRow[], ModelRow]),
+  ];
+  for (const [claims, family] of candidates) {
+    const live = claims
+      .filter((c) => c.provenance !== "forecast" && c.rank !== "deprecated")
+      .sort(compareClaims);
+    const best = live[0];
+    if (!best) continue;
+    const nums = new Set(live.map(sortValue).filter((n): n is number => n !== null));
+    return {
+      claimId: best.id,
+      text: best.valueText,
+      num: sortValue(best),
+      unit: best.unit,
+      qualifier: best.qualifier,
+      provenance: best.provenance,
+      settings: best.settings,
+      sourceTitle: best.source.title,
+      count: live.length,
+      differs: nums.size > 1,
+      viaFamily: family ? { slug: family.slug, name: family.name } : null,
+    };
+  }
+  return null;
+}
+
+export type ArchitectureKind = "moe" | "dense";
+
+/**
+ * MoE vs dense, only where a claim says so: an architecture claim naming experts or "dense", or
+ * cited active parameters below cited total parameters (sparse activation). Otherwise unknown.
+ */
+export function architectureKind(claims: ClaimRow[]): ArchitectureKind | null {
+  const facts = claims.filter((c) => c.provenance !== "forecast" && c.rank !== "deprecated");
+  const arch = facts
+    .filter((c) => c.field === "architecture")
+    .map((c) => `${c.quote} ${c.valueText}`);
+  if (arch.some((t) => /mixture[- ]of[- ]experts|\bMoE\b|\bexperts\b/i.test(t))) return "moe";
+  const total = facts.find((c) => c.field === "total_params" && c.valueNum !== null)?.valueNum;
+  const active = facts.find((c) => c.field === "active_params" && c.valueNum !== null)?.valueNum;
+  if (total && active && active < total) return "moe";
+  if (arch.some((t) => /\bdense\b/i.test(t))) return "dense";
+  return null;
+}
+
+export type CatalogRow = {
+  slug: string;
+  name: string;
+  developer: string;
+  family: { slug: string; name: string } | null;
+  /** Every family above the model, nearest first. */
+  families: string[];
+  architectureKind: ArchitectureKind | null;
+  /** Licence as a short filterable name (e.g. "Apache-2.0"), from the chosen license cell. */
+  licenseName: string | null;
+  provenances: Provenance[];
+  cells: Partial<Record<ColumnKey, Cell>>;
+};
+
+/** Licence names normalised for filtering; the cell keeps the source's phrasing. */
+export function licenseName(text: string | undefined): string | null {
+  if (!text) return null;
+  if (/apache/i.test(text) && !/not apache/i.test(text)) return "Apache-2.0";
+  if (/^mit\b/i.test(text)) return "MIT";
+  if (/gemma/i.test(text)) return "Gemma Terms of Use";
+  if (/llama 4/i.test(text)) return "Llama 4 Community License";
+  if (/llama 3\.3/i.test(text)) return "Llama 3.3 Community License";
+  if (/llama 3\.2/i.test(text)) return "Llama 3.2 Community License";
+  if (/qwen license/i.test(text)) return "Qwen License";
+  if (/deepseek/i.test(text)) return "DeepSeek Model License";
+  return "Other";
+}
+
+export function buildCatalogRows(models: ModelRow[], claims: ClaimRow[]): CatalogRow[] {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const claimsOf = new Map<number, ClaimRow[]>();
+  for (const c of claims) claimsOf.set(c.modelId, [...(claimsOf.get(c.modelId) ?? []), c]);
+  const familiesOf = (m: ModelRow): ModelRow[] => {
+    const chain: ModelRow[] = [];
+    for (
+      let f = m.familyId ? byId.get(m.familyId) : undefined;
+      f && chain.length < 16;
+      f = f.familyId ? byId.get(f.familyId) : undefined
+    ) {
+      chain.push(f);
+    }
+    return chain;
+  };
+  return models
+    .filter((m) => m.kind === "model")
+    .map((m) => {
+      const own = claimsOf.get(m.id) ?? [];
+      const families = familiesOf(m);
+      const cells: Partial<Record<ColumnKey, Cell>> = {};
+      for (const key of COLUMN_KEYS) {
+        const pick = (list: ClaimRow[]) => list.filter((c) => columnOf(c) === key);
+        const cell = chooseCell(
+          pick(own),
+          families.map((f) => ({ family: f, claims: pick(claimsOf.get(f.id) ?? []) })),
+        );
+        if (cell) cells[key] = cell;
+      }
+      const nearest = families[0];
+      return {
+        slug: m.slug,
+        name: m.name,
+        developer: m.developer,
+        family: nearest ? { slug: nearest.slug, name: nearest.name } : null,
+        families: families.map((f) => f.slug),
+        // The model's own architecture claims decide; a family's only when the model has none.
+        architectureKind:
+          architectureKind(own) ??
+          architectureKind(families.flatMap((f) => claimsOf.get(f.id) ?? [])),
+        licenseName: licenseName(cells.license?.text),
+        provenances: [...new Set(own.map((c) => c.provenance))],
+        cells,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

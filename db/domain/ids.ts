@@ -1,0 +1,6 @@
+/** A database id from a URL segment: a positive int4, or null (never NaN, never a 500). */
+export function parseId(raw: string): number | null {
+  if (!/^\d{1,10}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= 2_147_483_647 ? n : null;
+}
