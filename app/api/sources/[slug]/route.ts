@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { getSourceWithClaims } from "@/db/queries/sources";
+
+export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 200) {
+    return NextResponse.json(
+      { error: "A source id is lowercase letters, digits and hyphens." },
+      { status: 400 },
+    );
+  }
+  const found = await getSourceWithClaims(slug);
+  if (!found) return NextResponse.json({ error: `No source ${slug}.` }, { status: 404 });
+  const { source, claims } = found;
+  return NextResponse.json({
+    slug: source.slug,
+    title: source.title,
+    publisher: source.publisher,
+    url: source.url,
+    publishedOn: source.publishedOn,
+    kind: source.kind,
+    tier: source.tier,
+    commit: source.commit,
+    sha256: source.textSha256,
+    text: source.text,
+    offsetUnit: "unicode code points",
+    claims: claims.map((c) => ({
+      ...c,
+      links: { claim: `/claims/${c.id}`, passage: `/sources/${source.slug}#claim-${c.id}` },
+    })),
+  });
+}

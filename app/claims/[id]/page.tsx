@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimCard } from "@/components/claim-card";
+import { fieldLabel, formatDateTime, PROVENANCE_LABELS } from "@/components/format";
+import { parseId } from "@/db/domain/ids";
+import { getClaimDetail, getClaimHistory, listClaimsForModels } from "@/db/queries/claims";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const detail = id ? await getClaimDetail(id) : null;
+  return {
+    title: detail ? `${detail.claim.model.name}: ${detail.claim.valueText}` : "Claim not found",
+  };
+}
+
+export default async function ClaimPage({ params }: { params: Params }) {
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const detail = await getClaimDetail(id);
+  if (!detail) notFound();
+  const { claim, group } = detail;
+  const [withContext, history] = await Promise.all([
+    listClaimsForModels([claim.modelId]),
+    getClaimHistory(id),
+  ]);
+  const me = withContext.find((c) => c.id === id);
+  const others = group.filter((g) => g.id !== id);
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <Link href="/">Catalog</Link> /{" "}
+        <Link href={`/models/${claim.model.slug}`}>{claim.model.name}</Link> / Claim #{id}
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {claim.model.name}: {fieldLabel(claim.field, claim.label, claim.settings)}
+        </h1>
+        {claim.retiredAt ? (
+          <p role="status" className="mt-2 rounded border border-red-400 px-3 py-2 text-sm">
+            This claim was retired on {formatDateTime(claim.retiredAt)} and is no longer published
+            in the catalog.
+          </p>
+        ) : null}
+      </header>
+      {me ? (
+        <ClaimCard claim={me} />
+      ) : (
+        <p className="text-sm">
+          {claim.valueText} — “{claim.quote}” ({claim.source.title})
+        </p>
+      )}
+      {others.length > 0 ? (
+        <section aria-labelledby="h-others">
+          <h2 id="h-others" className="text-lg font-semibold">
+            Other claims for the same value
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {others.map((g) => (
+              <li key={g.id}>
+                <Link href={`/claims/${g.id}`}>{g.valueText}</Link> — {g.source.title} (
+                {PROVENANCE_LABELS[g.provenance]}, {g.rank})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="h-history">
+        <h2 id="h-history" className="text-lg font-semibold">
+          History
+        </h2>
+        <ol className="mt-2 space-y-1 text-sm">
+          {history.map((h) => (
+            <li key={h.revision}>
+              Revision {h.revision}: {h.action} by {h.authorName}, {formatDateTime(h.createdAt)}
+              {h.reason ? ` — ${h.reason}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge, ClaimCard } from "@/components/claim-card";
+import { fieldLabel } from "@/components/format";
+import { estimateWeightMemory } from "@/db/domain/derived";
+import { groupClaims } from "@/db/domain/grouping";
+import { listClaimsForModels } from "@/db/queries/claims";
+import { getModelWithFamily } from "@/db/queries/models";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const found = await getModelWithFamily((await params).slug);
+  return { title: found ? found.model.name : "Model not found" };
+}
+
+export default async function ModelPage({ params }: { params: Params }) {
+  const found = await getModelWithFamily((await params).slug);
+  if (!found) notFound();
+  const { model, families, members } = found;
+  const all = await listClaimsForModels([model.id, ...families.map((f) => f.id)]);
+  const own = all.filter((c) => c.modelId === model.id);
+  const inherited = families
+    .map((f) => ({ family: f, claims: all.filter((c) => c.modelId === f.id) }))
+    .filter((f) => f.claims.length > 0);
+
+  const totalParams = own.find(
+    (c) => c.field === "total_params" && c.rank === "preferred" && c.valueNum !== null,
+  );
+  const formatClaims = own.filter(
+    (c) => c.field === "quantization" || c.field === "memory_footprint",
+  );
+  const estimates = totalParams
+    ? estimateWeightMemory(
+        { id: totalParams.id, value: totalParams.valueNum as number, text: totalParams.valueText },
+        formatClaims.map((c) => ({ id: c.id, text: `${c.valueText} ${c.quote}` })),
+      )
+    : [];
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap gap-1 text-zinc-600 dark:text-zinc-400">
+          <li>
+            <Link href="/">Catalog</Link> /
+          </li>
+          {[...families].reverse().map((f) => (
+            <li key={f.slug}>
+              <Link href={`/models/${f.slug}`}>{f.name}</Link> /
+            </li>
+          ))}
+          <li aria-current="page">{model.name}</li>
+        </ol>
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">{model.name}</h1>
+        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          {model.kind === "family" ? "Model family" : "Model"} by {model.developer}.{" "}
+          {model.description}
+        </p>
+        {members.length > 0 ? (
+          <p className="mt-2 text-sm">
+            Members:{" "}
+            {members.map((m, i) => (
+              <span key={m.slug}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/models/${m.slug}`}>{m.name}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {model.kind === "model" ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/compare?models=${model.slug}`}>Compare with other models</Link>
+          </p>
+        ) : null}
+      </header>
+
+      {own.length === 0 ? (
+        <p className="text-sm">No claims are recorded for this entry itself.</p>
+      ) : null}
+      {groupClaims(own).map((g) => (
+        <section key={g.key} aria-labelledby={`h-${g.key}`} className="space-y-2">
+          <h2 id={`h-${g.key}`} className="text-lg font-semibold">
+            {fieldLabel(g.field, g.label, g.settings)}{" "}
+            {g.claims.length > 1 ? (
+              <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
+                ({g.claims.length} claims
+                {new Set(g.claims.map((c) => c.valueText)).size > 1
+                  ? ", worded or valued differently"
+                  : ""}
+                )
+              </span>
+            ) : null}
+          </h2>
+          <div className="grid gap-2 lg:grid-cols-2">
+            {g.claims.map((c) => (
+              <ClaimCard key={c.id} claim={c} />
+            ))}
+          </div>
+        </section>
+      ))}
+
+      {estimates.length > 0 ? (
+        <section aria-labelledby="h-derived" className="space-y-2">
+          <h2 id="h-derived" className="text-lg font-semibold">
+            Weight memory (derived){" "}
+            <Badge className="border-violet-500 text-violet-800 dark:text-violet-300">
+              derived
+            </Badge>
+          </h2>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            Not stated by a source: computed from the cited total parameters and each weight format
+            the sources name. Weights only; the KV cache and activations need more.
+          </p>
+          <table className="text-sm">
+            <thead>
+              <tr className="text-left">
+                <th scope="col" className="pr-4">
+                  Format
+                </th>
+                <th scope="col" className="pr-4">
+                  Estimate
+                </th>
+                <th scope="col">Formula and inputs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {estimates.map((e) => (
+                <tr key={e.format} className="border-t border-zinc-200 dark:border-zinc-800">
+                  <td className="py-1 pr-4">{e.format}</td>
+                  <td className="py-1 pr-4 font-semibold">≈ {e.gb} GB</td>
+                  <td className="py-1">
+                    {e.formula} — inputs:{" "}
+                    <Link href={`/claims/${e.inputs.paramsClaimId}`}>parameters</Link>,{" "}
+                    <Link href={`/claims/${e.inputs.formatClaimId}`}>format</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {inherited.map(({ family, claims }) => (
+        <section key={family.slug} aria-labelledby={`h-fam-${family.slug}`} className="space-y-2">
+          <h2 id={`h-fam-${family.slug}`} className="text-lg font-semibold">
+            Family-level claims: <Link href={`/models/${family.slug}`}>{family.name}</Link>
+          </h2>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            These sources speak of the family, not of {model.name} in particular.
+          </p>
+          {groupClaims(claims).map((g) => (
+            <div key={g.key} className="space-y-2">
+              <h3 className="font-medium">{fieldLabel(g.field, g.label, g.settings)}</h3>
+              <div className="grid gap-2 lg:grid-cols-2">
+                {g.claims.map((c) => (
+                  <ClaimCard key={c.id} claim={c} />
+                ))}
+              </div>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/*
+ * Derived numbers: computed on read from cited inputs, never stored, always shown with their
+ * formula and links to the claims they come from.
+ */
+
+/** Bits per weight of the formats the sources name. MXFP4 stores a shared 8-bit scale per 32 values. */
+const FORMATS: { pattern: RegExp; format: string; bits: number }[] = [
+  { pattern: /\bMXFP4\b/i, format: "MXFP4", bits: 4.25 },
+  { pattern: /\b(?:native )?FP4\b/i, format: "FP4", bits: 4 },
+  { pattern: /\bint4\b|\b4-bit\b|GPTQ-Int4|\bAWQ\b/i, format: "4-bit integer", bits: 4 },
+  { pattern: /\bFP8\b|fp8\b/i, format: "FP8", bits: 8 },
+  { pattern: /GPTQ-Int8|\bint8\b|\b8-bit\b/i, format: "8-bit integer", bits: 8 },
+  { pattern: /\bBF16\b|bfloat16|\bFP16\b/i, format: "BF16/FP16", bits: 16 },
+];
+
+export type QuantClaim = { id: number; text: string };
+export type ParamsClaim = { id: number; value: number; text: string };
+
+export type MemoryEstimate = {
+  format: string;
+  bits: number;
+  gb: number;
+  formula: string;
+  inputs: { paramsClaimId: number; formatClaimId: number };
+};
+
+/** Every distinct format a claim's text names, with its bits per weight. */
+export function formatsNamed(text: string): { format: string; bits: number }[] {
+  const seen = new Map<string, number>();
+  for (const f of FORMATS)
+    if (f.pattern.test(text) && !seen.has(f.format)) seen.set(f.format, f.bits);
+  // "MXFP4" also matches the bare FP4 pattern's word boundary rules in some phrasings; keep the precise one.
+  if (seen.has("MXFP4")) seen.delete("FP4");
+  return [...seen].map(([format, bits]) => ({ format, bits }));
+}
+
+/**
+ * Weight memory per cited format: total parameters × bits ÷ 8, in decimal GB. Mixture-of-experts
+ * models use total (not active) parameters: every expert must be resident. Weights only — the KV
+ * cache and activations come on top.
+ */
+export function estimateWeightMemory(params: ParamsClaim, formats: QuantClaim[]): MemoryEstimate[] {
+  const out = new Map<string, MemoryEstimate>();
+  for (const claim of formats) {
+    for (const { format, bits } of formatsNamed(claim.text)) {
+      if (out.has(format)) continue;
+      const gb = (params.value * bits) / 8 / 1e9;
+      out.set(format, {
+        format,
+        bits,
+        gb: Number(gb.toPrecision(4)),
+        formula: `${params.text} parameters × ${bits} bits ÷ 8 = ${Number(gb.toPrecision(4))} GB of weights`,
+        inputs: { paramsClaimId: params.id, formatClaimId: claim.id },
+      });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.bits - b.bits);
+}
