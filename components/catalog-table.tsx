@@ -49,11 +49,9 @@ function ValueCell({ row, column, cell }: { row: Row; column: ColumnKey; cell: C
         </span>
         <CiteLink
           claimId={cell.claimId}
-          label={`Source for ${row.name} ${COLUMN_LABELS[column]}: ${cell.sourceTitle}`}
+          label={`source for ${row.name} ${COLUMN_LABELS[column]}: ${cell.sourceTitle}`}
           className="shrink-0 rounded border border-zinc-300 px-1 text-[0.65rem] leading-4 font-semibold text-blue-700 no-underline hover:bg-blue-50 dark:border-zinc-600 dark:text-blue-300 dark:hover:bg-zinc-800"
-        >
-          <span aria-hidden="true">cite</span>
-        </CiteLink>
+        />
       </span>
       {cell.settings ? (
         <span className="text-[0.7rem] text-zinc-600 dark:text-zinc-400">{cell.settings}</span>

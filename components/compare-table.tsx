@@ -82,11 +82,9 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                             </span>
                             <CiteLink
                               claimId={cell.claimId}
-                              label={`Source for ${r.name} ${COLUMN_LABELS[key]}: ${cell.sourceTitle}`}
+                              label={`source for ${r.name} ${COLUMN_LABELS[key]}: ${cell.sourceTitle}`}
                               className="shrink-0 rounded border border-zinc-300 px-1 text-[0.65rem] leading-4 font-semibold text-blue-700 no-underline dark:border-zinc-600 dark:text-blue-300"
-                            >
-                              <span aria-hidden="true">cite</span>
-                            </CiteLink>
+                            />
                           </span>
                         ) : (
                           <span className="text-xs italic text-zinc-500 dark:text-zinc-400">

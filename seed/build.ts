@@ -125,7 +125,8 @@ function reviewCandidate(
   }
   const parsed = parseValue(c, split.field);
   const valueNum = review?.valueNum !== undefined ? review.valueNum : parsed.valueNum;
-  if (valueNum !== null && !numberIsInQuote(c.value, c.quote)) {
+  const valueText = review?.value ?? c.value;
+  if (valueNum !== null && !numberIsInQuote(valueText, c.quote)) {
     return "the number in the value does not appear in the quote";
   }
   const targets = review?.model ? [review.model] : MODEL_ALIASES[c.model];
@@ -139,7 +140,7 @@ function reviewCandidate(
     model: slug,
     source: source.slug,
     ...split,
-    valueText: c.value,
+    valueText,
     valueNum,
     unit: parsed.unit,
     valueDate: split.field === "release_date" ? parseIsoDate(c.value) : null,

@@ -49,6 +49,8 @@ export type ClaimReview = {
   /** Opinion or disputed report: kept and shown, never the preferred value. */
   opinion?: true;
   preferred?: true;
+  /** Rewording of the candidate's value where it said more than its quote does. */
+  value?: string;
   valueNum?: number | null;
   qualifier?: Qualifier;
   reason: string;
@@ -83,7 +85,12 @@ export const REVIEW: Record<number, ClaimReview> = {
   35: { valueNum: 16, qualifier: "at_most", reason: "“edge devices with just 16 GB of memory”." },
   38: { forecast: true, reason: "Written before release as a prediction; a forecast, not a fact." },
   39: { forecast: true, reason: "Written before release as a prediction; a forecast, not a fact." },
+  87: {
+    value: "Gemma 2 architecture: sliding attention + logit soft-capping",
+    reason: "The candidate added “decoder-only, text-to-text”, which this quote does not say.",
+  },
   94: { model: "gemma-2", reason: "The table's column is “Gemma 2”: a family-level value." },
+  104: { value: "dense decoder-only models", reason: "Worded as the quote has it." },
   128: { model: "qwen3", reason: "“Qwen3 uses … 36 trillion tokens”: said of the Qwen3 family." },
   137: {
     model: "qwen3-30b-a3b-instruct-2507",
@@ -94,12 +101,32 @@ export const REVIEW: Record<number, ClaimReview> = {
     reason: "Stated in the Qwen3-30B-A3B-Instruct-2507 card, about that model.",
   },
   141: { model: "qwen3", reason: "“For Qwen3, …”: said of the Qwen3 family." },
+  154: {
+    value: "auto-regressive language model, optimized transformer architecture",
+    reason: "The candidate added “dense, text only”, which this quote does not say.",
+  },
   176: {
     preferred: true,
     reason:
       "The license's version release date; the card date coincides with the quantized variants.",
   },
+  219: {
+    value: "native FP8 weights (only FP8 weights provided)",
+    reason: "The candidate added a BF16 conversion script, which this quote does not mention.",
+  },
   229: { opinion: true, reason: "A reported claim the author calls “highly misleading”." },
-  299: { opinion: true, reason: "Developers' complaint about the licence, reported by the press." },
-  300: { opinion: true, reason: "The author's opinion of the licenses, not a license text." },
+  268: {
+    value: "adds state-of-the-art vision understanding",
+    reason: "The candidate said “dense 24B … image + text input”, which this quote does not say.",
+  },
+  299: {
+    value: "licence terms developers complained could be commercially restrictive",
+    opinion: true,
+    reason: "Developers' complaint about the licence, reported by the press.",
+  },
+  300: {
+    value: "“weird licenses” (the author's opinion of Google's and Meta's licenses)",
+    opinion: true,
+    reason: "The author's opinion of the licenses, not a license text.",
+  },
 };

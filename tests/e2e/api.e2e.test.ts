@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../helpers/csv";
+import { baseURL } from "./browser";
+
+const get = (path: string) => fetch(`${baseURL()}${path}`);
+
+type ApiClaim = {
+  id: number;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  source: { slug: string };
+};
+type ApiModels = {
+  count: number;
+  ignored: string[];
+  models: { slug: string; values: Record<string, { claimId: number }>; claims: ApiClaim[] }[];
+};
+
+describe("open data API", () => {
+  it("/api/models lists every model with its values and their citations", async () => {
+    const res = await get("/api/models");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ApiModels;
+    expect(body.count).toBe(body.models.length);
+    expect(body.count).toBeGreaterThanOrEqual(25);
+    for (const m of body.models) {
+      const ids = new Set(m.claims.map((c) => c.id));
+      for (const [key, v] of Object.entries(m.values)) {
+        // Family values cite the family's claim, which is not in the model's own list.
+        if (!ids.has(v.claimId))
+          expect((await get(`/api/claims/${v.claimId}`)).status, `${m.slug}.${key}`).toBe(200);
+      }
+    }
+  });
+
+  it("every quote the API serves is the source text at its offsets", async () => {
+    const body = (await (await get("/api/models")).json()) as ApiModels;
+    const texts = new Map<string, string>();
+    for (const c of body.models.flatMap((m) => m.claims)) {
+      if (!texts.has(c.source.slug)) {
+        const src = (await (await get(`/api/sources/${c.source.slug}`)).json()) as { text: string };
+        texts.set(c.source.slug, src.text);
+      }
+      expect(
+        Array.from(texts.get(c.source.slug) as string)
+          .slice(c.quoteStart, c.quoteEnd)
+          .join(""),
+      ).toBe(c.quote);
+    }
+  });
+
+  it("applies the table's filters and reports what it ignored", async () => {
+    const body = (await (await get("/api/models?arch=dense&minParams=abc")).json()) as ApiModels & {
+      query: Record<string, string>;
+    };
+    expect(body.query).toEqual({ arch: "dense" });
+    expect(body.ignored[0]).toMatch(/minParams/);
+    // Only Qwen2.5-72B's quote says "dense"; no source in the corpus says so of the others.
+    expect(body.models.map((m) => m.slug).sort()).toEqual(["qwen2.5-72b"]);
+  });
+
+  it("/api/models.csv has one row per claim", async () => {
+    const res = await get("/api/models.csv?family=deepseek");
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header).toContain("quote");
+    expect(header).toContain("source_url");
+    const json = (await (await get("/api/models?family=deepseek")).json()) as ApiModels;
+    expect(rows).toHaveLength(json.models.reduce((n, m) => n + m.claims.length, 0));
+  });
+
+  it("answers bad ids with 400 and unknown ones with 404, as JSON", async () => {
+    for (const [path, status] of [
+      ["/api/claims/0", 400],
+      ["/api/claims/abc", 400],
+      ["/api/claims/99999999999", 400],
+      ["/api/claims/987654", 404],
+      ["/api/sources/BAD_slug", 400],
+      ["/api/sources/no-such-source", 404],
+    ] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(status);
+      expect(((await res.json()) as { error: string }).error.length, path).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,138 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { createDb } from "@/db/client";
+import { seed } from "@/seed/index";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+const ROOT = process.cwd();
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce(
+    (m, name) => Math.max(m, newestMtime(join(path, name))),
+    st.mtimeMs,
+  );
+}
+
+/** Rebuild only when the sources changed since the last build (CI builds just before testing). */
+function ensureBuild() {
+  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const inputs = [
+    "app",
+    "components",
+    "db",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ];
+  const stale =
+    !existsSync(buildId) ||
+    inputs.some(
+      (p) => existsSync(join(ROOT, p)) && newestMtime(join(ROOT, p)) > statSync(buildId).mtimeMs,
+    );
+  if (stale)
+    execFileSync(join(ROOT, "node_modules/.bin/next"), ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited early:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become ready:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  ensureBuild();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  let cleanupDb: () => Promise<void>;
+
+  if (process.env.DATABASE_URL) {
+    const name = `owl_e2e_${randomBytes(5).toString("hex")}`;
+    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    const handle = createDb({ url: url.toString(), pgliteDir: "" });
+    await handle.migrate();
+    await seed(handle.db);
+    await handle.close();
+    env.DATABASE_URL = url.toString();
+    cleanupDb = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    const dir = join(ROOT, "tests/.tmp", `e2e-pglite-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const handle = createDb({ pgliteDir: dir });
+    await handle.migrate();
+    await seed(handle.db);
+    // PGlite allows one process per data directory: close before the server opens it.
+    await handle.close();
+    env.DATABASE_URL = "";
+    env.PGLITE_DIR = dir;
+    cleanupDb = async () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const port = await freePort();
+  let output = "";
+  const server = spawn(
+    join(ROOT, "node_modules/.bin/next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  server.stdout?.on("data", (d) => (output += d));
+  server.stderr?.on("data", (d) => (output += d));
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseURL, server, () => output);
+  project.provide("baseURL", baseURL);
+
+  return async () => {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => server.once("exit", r).once("error", r));
+    await cleanupDb();
+    if (/Error|error:/.test(output) && process.env.E2E_SHOW_SERVER_LOG) console.log(output);
+  };
+}
