@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   check,
   date,
   index,
@@ -88,6 +89,22 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index("sessions_maintainer_idx").on(t.maintainerId)],
+);
+
+/** Sign-in attempts, for rate limiting per account and per address across processes. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    address: text("address").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index("sign_in_attempts_name_idx").on(t.name, t.createdAt),
+    index("sign_in_attempts_address_idx").on(t.address, t.createdAt),
+  ],
 );
 
 export const sources = pgTable(
