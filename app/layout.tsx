@@ -19,6 +19,8 @@ const NAV = [
   { href: "/", label: "Catalog" },
   { href: "/compare", label: "Compare" },
   { href: "/sources", label: "Sources" },
+  { href: "/changes", label: "Changes" },
+  { href: "/maintain", label: "Maintain" },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -32,11 +32,13 @@ async function readStdin(): Promise<string> {
 
 async function main() {
   const name = maintainerNameSchema.safeParse(process.argv[2] ?? "");
-  if (!name.success) throw new Error(`usage: npm run maintainer:add -- <name>  (${z.prettifyError(name.error)})`);
+  if (!name.success)
+    throw new Error(`usage: npm run maintainer:add -- <name>  (${z.prettifyError(name.error)})`);
   let password: string;
   if (process.stdin.isTTY) {
     password = await readHidden("Password: ");
-    if ((await readHidden("Repeat password: ")) !== password) throw new Error("The passwords do not match.");
+    if ((await readHidden("Repeat password: ")) !== password)
+      throw new Error("The passwords do not match.");
   } else {
     password = await readStdin();
   }
@@ -50,7 +52,9 @@ try {
   await main();
 } catch (err) {
   const e = err as { message: string; cause?: { code?: string } };
-  console.error(e.cause?.code === "23505" ? "A maintainer with that name exists already." : e.message);
+  console.error(
+    e.cause?.code === "23505" ? "A maintainer with that name exists already." : e.message,
+  );
   process.exitCode = 1;
 } finally {
   await dbHandle.close();

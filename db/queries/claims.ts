@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
 import { type ClaimRow, compareClaims } from "@/db/domain/catalog";
-import { claims, models, revisions, sources } from "@/db/schema";
+import { claims, models, sources } from "@/db/schema";
 import { claimColumns } from "./catalog";
 
 /** Characters of context either side of a quote, cut in SQL so the source text never travels. */
@@ -60,22 +60,6 @@ export async function getClaimDetail(id: number, db: Db = defaultDb) {
     context: trimContext(before, after, claim.quoteStart, claim.quoteEnd, sourceLength),
     group: group.sort(compareClaims),
   };
-}
-
-export async function getClaimHistory(id: number, db: Db = defaultDb) {
-  return db
-    .select({
-      revision: revisions.revision,
-      action: revisions.action,
-      reason: revisions.reason,
-      authorName: revisions.authorName,
-      createdAt: revisions.createdAt,
-      before: revisions.before,
-      after: revisions.after,
-    })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, "claim"), eq(revisions.entityId, id)))
-    .orderBy(asc(revisions.revision));
 }
 
 /** All claims of several models (live and retired flagged), with context, for model and compare pages. */

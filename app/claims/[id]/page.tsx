@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimCard } from "@/components/claim-card";
 import { fieldLabel, formatDateTime, PROVENANCE_LABELS } from "@/components/format";
+import { HistoryList } from "@/components/history-list";
 import { parseId } from "@/db/domain/ids";
-import { getClaimDetail, getClaimHistory, listClaimsForModels } from "@/db/queries/claims";
+import { getClaimDetail, listClaimsForModels } from "@/db/queries/claims";
+import { getHistory } from "@/db/queries/maintain";
 
 type Params = Promise<{ id: string }>;
 
@@ -24,7 +26,7 @@ export default async function ClaimPage({ params }: { params: Params }) {
   const { claim, group } = detail;
   const [withContext, history] = await Promise.all([
     listClaimsForModels([claim.modelId]),
-    getClaimHistory(id),
+    getHistory("claim", id),
   ]);
   const me = withContext.find((c) => c.id === id);
   const others = group.filter((g) => g.id !== id);
@@ -68,18 +70,14 @@ export default async function ClaimPage({ params }: { params: Params }) {
           </ul>
         </section>
       ) : null}
-      <section aria-labelledby="h-history">
+      <section aria-labelledby="h-history" className="space-y-2">
         <h2 id="h-history" className="text-lg font-semibold">
           History
         </h2>
-        <ol className="mt-2 space-y-1 text-sm">
-          {history.map((h) => (
-            <li key={h.revision}>
-              Revision {h.revision}: {h.action} by {h.authorName}, {formatDateTime(h.createdAt)}
-              {h.reason ? ` — ${h.reason}` : ""}
-            </li>
-          ))}
-        </ol>
+        <HistoryList entries={history} />
+        <p className="text-sm">
+          <Link href={`/maintain/claims/${id}`}>Edit this claim</Link> (maintainers)
+        </p>
       </section>
     </div>
   );

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, ClaimCard } from "@/components/claim-card";
 import { fieldLabel } from "@/components/format";
+import { HistoryList } from "@/components/history-list";
 import { estimateWeightMemory } from "@/db/domain/derived";
 import { groupClaims } from "@/db/domain/grouping";
 import { listClaimsForModels } from "@/db/queries/claims";
+import { getHistory } from "@/db/queries/maintain";
 import { getModelWithFamily } from "@/db/queries/models";
 
 type Params = Promise<{ slug: string }>;
@@ -19,7 +21,10 @@ export default async function ModelPage({ params }: { params: Params }) {
   const found = await getModelWithFamily((await params).slug);
   if (!found) notFound();
   const { model, families, members } = found;
-  const all = await listClaimsForModels([model.id, ...families.map((f) => f.id)]);
+  const [all, history] = await Promise.all([
+    listClaimsForModels([model.id, ...families.map((f) => f.id)]),
+    getHistory("model", model.id),
+  ]);
   const own = all.filter((c) => c.modelId === model.id);
   const inherited = families
     .map((f) => ({ family: f, claims: all.filter((c) => c.modelId === f.id) }))
@@ -163,6 +168,15 @@ export default async function ModelPage({ params }: { params: Params }) {
           ))}
         </section>
       ))}
+      <section aria-labelledby="h-model-history" className="space-y-2">
+        <h2 id="h-model-history" className="text-lg font-semibold">
+          History of this entry
+        </h2>
+        <HistoryList entries={history} />
+        <p className="text-sm">
+          <Link href={`/maintain/models/${model.slug}`}>Edit this entry</Link> (maintainers)
+        </p>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,49 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Maintainer } from "@/db/accounts";
+import type { ActionResult } from "@/db/domain/result";
+import { currentMaintainer } from "@/db/queries/session";
+
+/**
+ * Every maintainer action: (1) who is asking — checked here, inside the action, never only in a
+ * proxy; (2) parse the form with zod on the server; (3) run the write; (4) revalidate the pages
+ * it changed. Returns the write's ActionResult unchanged.
+ */
+export function maintainerAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (actor: Maintainer, input: z.infer<S>) => Promise<ActionResult<T>>,
+  revalidate: (input: z.infer<S>, data: T) => string[],
+) {
+  return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    const values = Object.fromEntries(
+      [...formData.entries()].filter(
+        (e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$ACTION"),
+      ),
+    );
+    const actor = await currentMaintainer();
+    if (!actor)
+      return {
+        ok: false,
+        error: "Only signed-in maintainers can edit the catalog. Sign in and try again.",
+        values,
+      };
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      return { ok: false, error: "Please fix the highlighted fields.", fieldErrors, values };
+    }
+    const result = await run(actor, parsed.data);
+    // After a conflict the form offers the submitted values again over the newer revision, so the
+    // maintainer can review what changed and save deliberately.
+    if (!result.ok) {
+      const base: Record<string, string> = result.conflict
+        ? { baseRevision: String(result.conflict.currentRevision) }
+        : {};
+      return { ...result, values: { ...values, ...base } };
+    }
+    for (const path of ["/", "/changes", ...revalidate(parsed.data, result.data)])
+      revalidatePath(path);
+    return result;
+  };
+}

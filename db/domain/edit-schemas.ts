@@ -1,0 +1,159 @@
+/*
+ * Input schemas for every maintainer write. FormData values arrive as strings: empty strings mean
+ * "not given". The server parses with these even when the browser validated first.
+ */
+import { z } from "zod";
+import {
+  claimFields,
+  modelKinds,
+  provenances,
+  qualifiers,
+  ranks,
+  sourceKinds,
+  sourceTiers,
+} from "../schema";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const revision = z.coerce.number().int().positive("reload the page: the form lost its revision");
+const reason = z.string().trim().min(3, "say why, in a few words").max(500);
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, "lowercase letters, digits, dots and hyphens");
+
+const optionalNumber = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    const n = Number(v.replaceAll(",", ""));
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "a number, or leave empty" });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .nullable()
+  .optional();
+
+const isoDate = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    const d = new Date(`${v}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+      Number.isNaN(d.getTime()) ||
+      d.toISOString().slice(0, 10) !== v
+    ) {
+      ctx.addIssue({ code: "custom", message: "a date as YYYY-MM-DD, or leave empty" });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .nullable()
+  .optional();
+
+/** What a claim says; shared by create and edit. */
+export const claimValueSchema = z.object({
+  field: z.enum(claimFields),
+  label: z.string().trim().max(200).default(""),
+  settings: z.string().trim().max(200).default(""),
+  valueText: z.string().trim().min(1, "the value as the source phrases it").max(500),
+  valueNum: optionalNumber,
+  unit: optionalText(40),
+  valueDate: isoDate,
+  qualifier: z.enum(qualifiers).default("exact"),
+  provenance: z.enum(provenances),
+  note: optionalText(2000),
+  sourceId: id,
+  quote: z
+    .string()
+    .min(1, "paste or select the supporting passage")
+    .max(4000, "at most 4000 characters"),
+  /** Where in the source the passage was selected (code points), to pick among repeats. */
+  near: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+export const createClaimSchema = claimValueSchema.extend({
+  modelId: id,
+  rank: z.enum(ranks).default("normal"),
+  rankReason: optionalText(500),
+});
+
+export const updateClaimSchema = claimValueSchema.extend({ id, baseRevision: revision, reason });
+
+export const rankClaimSchema = z.object({
+  id,
+  baseRevision: revision,
+  rank: z.enum(ranks),
+  reason,
+});
+export const retireClaimSchema = z.object({ id, baseRevision: revision, reason });
+export const revertClaimSchema = z.object({
+  id,
+  baseRevision: revision,
+  toRevision: revision,
+  reason,
+});
+
+export const createSourceSchema = z.object({
+  slug,
+  title: z.string().trim().min(1).max(300),
+  publisher: optionalText(200),
+  author: optionalText(200),
+  url: optionalText(2000).refine(
+    (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
+    "an http(s) address, or leave empty",
+  ),
+  publishedOn: isoDate,
+  kind: z.enum(sourceKinds),
+  tier: z.enum(sourceTiers),
+  text: z
+    .string()
+    .min(1, "paste the source text")
+    .max(2_000_000, "at most 2,000,000 characters")
+    // Windows line endings would shift every offset a browser selection reports.
+    .transform((t) => t.replaceAll("\r\n", "\n")),
+});
+
+export const modelSchema = z.object({
+  slug,
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(modelKinds),
+  familyId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  developer: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).default(""),
+});
+export const createModelSchema = modelSchema;
+export const updateModelSchema = modelSchema.extend({ id, baseRevision: revision, reason });
+
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+export type RankClaimInput = z.infer<typeof rankClaimSchema>;
+export type RetireClaimInput = z.infer<typeof retireClaimSchema>;
+export type RevertClaimInput = z.infer<typeof revertClaimSchema>;
+export type CreateSourceInput = z.infer<typeof createSourceSchema>;
+export type CreateModelInput = z.infer<typeof createModelSchema>;
+export type UpdateModelInput = z.infer<typeof updateModelSchema>;

@@ -1,0 +1,36 @@
+/** The one result shape of every maintainer write (server actions return it as is). */
+export type FieldDiff = { field: string; before: unknown; after: unknown };
+
+export type Change = {
+  revision: number;
+  action: string;
+  authorName: string;
+  createdAt: string;
+  reason: string | null;
+  diff: FieldDiff[];
+};
+
+export type Conflict = { currentRevision: number; changes: Change[] };
+
+export type ActionResult<T = void> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: Record<string, string[]>;
+      conflict?: Conflict;
+      /** What was submitted, so the form can show it again: nothing typed is lost. */
+      values?: Record<string, string>;
+    };
+
+/** Fields worth showing in a diff: bookkeeping columns change on every write and say nothing. */
+const IGNORED = new Set(["updatedAt", "createdAt", "revision", "id", "textSha256", "authorId"]);
+
+export function diffSnapshots(before: unknown, after: unknown): FieldDiff[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !IGNORED.has(k));
+  return keys
+    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
+    .map((k) => ({ field: k, before: b[k] ?? null, after: a[k] ?? null }));
+}

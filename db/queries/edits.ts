@@ -1,0 +1,503 @@
+import "server-only";
+import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { Maintainer } from "@/db/accounts";
+import type { Db } from "@/db/client";
+import type {
+  CreateClaimInput,
+  CreateModelInput,
+  CreateSourceInput,
+  RankClaimInput,
+  RetireClaimInput,
+  RevertClaimInput,
+  UpdateClaimInput,
+  UpdateModelInput,
+} from "@/db/domain/edit-schemas";
+import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
+import { type ActionResult, type Change, diffSnapshots } from "@/db/domain/result";
+import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
+import { type Claim, claims, models, revisions, sources } from "@/db/schema";
+
+/*
+ * Every maintainer write. Each runs in one transaction that also appends its revision, so there is
+ * never a change without its log entry. Edits carry the revision they started from; saving over a
+ * newer one is refused with what changed since (optimistic locking, row locked FOR UPDATE).
+ */
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Entity = "claim" | "model" | "source";
+
+async function log(
+  tx: Tx,
+  actor: Maintainer,
+  entry: {
+    entityType: Entity;
+    entityId: number;
+    revision: number;
+    action: "create" | "update" | "rank" | "retire" | "revert";
+    before: unknown;
+    after: unknown;
+    reason?: string | null;
+  },
+) {
+  await tx
+    .insert(revisions)
+    .values({ ...entry, reason: entry.reason ?? null, authorId: actor.id, authorName: actor.name });
+}
+
+/** The changes made since `base`, for a conflict message. */
+async function changesSince(
+  db: Db | Tx,
+  entityType: Entity,
+  entityId: number,
+  base: number,
+): Promise<Change[]> {
+  const rows = await db
+    .select()
+    .from(revisions)
+    .where(
+      and(
+        eq(revisions.entityType, entityType),
+        eq(revisions.entityId, entityId),
+        gt(revisions.revision, base),
+      ),
+    )
+    .orderBy(asc(revisions.revision));
+  return rows.map((r) => ({
+    revision: r.revision,
+    action: r.action,
+    authorName: r.authorName,
+    createdAt: r.createdAt.toISOString(),
+    reason: r.reason,
+    diff: diffSnapshots(r.before, r.after),
+  }));
+}
+
+function conflict(current: number, changes: Change[]): ActionResult<never> {
+  return {
+    ok: false,
+    error: `Someone saved a newer version (revision ${current}) after you opened this form. Nothing was saved; review their change below and try again.`,
+    conflict: { currentRevision: current, changes },
+  };
+}
+
+/** Constraint name of a database error, from either driver. */
+function constraintOf(err: unknown): string | undefined {
+  const e = err as { constraint?: string; constraint_name?: string; cause?: unknown };
+  return e?.constraint ?? e?.constraint_name ?? (e?.cause ? constraintOf(e.cause) : undefined);
+}
+
+const CONSTRAINT_ERRORS: Record<string, { field: string; message: string }> = {
+  claims_value_ranges: {
+    field: "valueNum",
+    message: "This number is outside the sane range for the field.",
+  },
+  claims_quote_in_source: {
+    field: "quote",
+    message: "The passage does not match the source text.",
+  },
+  claims_forecast_not_preferred: {
+    field: "rank",
+    message: "A forecast can never be the preferred value.",
+  },
+  claims_label_required: { field: "label", message: "Benchmarks and other fields need a label." },
+  claims_date_only_for_dates: { field: "valueDate", message: "Only release dates carry a date." },
+  models_family_is_family: {
+    field: "familyId",
+    message: "Choose a family (not a model), without loops.",
+  },
+  sources_slug_unique: { field: "slug", message: "A source with this id exists already." },
+  models_slug_unique: { field: "slug", message: "A model with this id exists already." },
+  sources_url_scheme: { field: "url", message: "An http(s) address, or leave empty." },
+};
+
+/** Runs a write; expected database refusals become field errors, anything else is a bug and throws. */
+async function guarded<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await run();
+  } catch (err) {
+    const known = CONSTRAINT_ERRORS[constraintOf(err) ?? ""];
+    if (!known) throw err;
+    return { ok: false, error: known.message, fieldErrors: { [known.field]: [known.message] } };
+  }
+}
+
+/** Normalised number, unit and date for a value, from the phrase unless the maintainer gave them. */
+function normalise(
+  input: Pick<
+    CreateClaimInput,
+    "field" | "valueText" | "valueNum" | "unit" | "valueDate" | "qualifier"
+  >,
+) {
+  const fieldUnit = FIELD_UNITS[input.field];
+  let valueNum = input.valueNum ?? null;
+  let qualifier = input.qualifier;
+  if (valueNum === null && fieldUnit) {
+    const q = parseQuantity(input.valueText, fieldUnit.kind);
+    if (q) ({ value: valueNum, qualifier } = q);
+  }
+  if (
+    valueNum === null &&
+    input.field === "benchmark" &&
+    /^\d+(\.\d+)?$/.test(input.valueText.trim())
+  ) {
+    valueNum = Number(input.valueText);
+  }
+  return {
+    valueNum,
+    qualifier,
+    unit: input.unit ?? fieldUnit?.unit ?? null,
+    valueDate:
+      input.field === "release_date" ? (input.valueDate ?? parseIsoDate(input.valueText)) : null,
+  };
+}
+
+/** Finds the passage in the source; the stored quote is the source's exact characters. */
+type Located =
+  | { ok: true; quote: string; quoteStart: number; quoteEnd: number }
+  | { ok: false; fieldErrors: Record<string, string[]> };
+
+async function locate(tx: Tx, sourceId: number, quote: string, near?: number): Promise<Located> {
+  const [src] = await tx
+    .select({ text: sources.text })
+    .from(sources)
+    .where(eq(sources.id, sourceId));
+  if (!src) return { ok: false, fieldErrors: { sourceId: ["No such source."] } };
+  const found = locateQuote(src.text, quote, near);
+  if (!found.ok) return { ok: false, fieldErrors: { quote: [describeLocateFailure(found)] } };
+  return { ok: true, quote: found.quote, quoteStart: found.start, quoteEnd: found.end };
+}
+
+/** Makes `claim` the only preferred claim of its group, demoting the current one (with its own revision). */
+async function demoteOtherPreferred(tx: Tx, actor: Maintainer, claim: Claim) {
+  const others = await tx
+    .select()
+    .from(claims)
+    .where(
+      and(
+        eq(claims.modelId, claim.modelId),
+        eq(claims.field, claim.field),
+        eq(claims.label, claim.label),
+        eq(claims.settings, claim.settings),
+        eq(claims.rank, "preferred"),
+        isNull(claims.retiredAt),
+        ne(claims.id, claim.id),
+      ),
+    )
+    .for("update");
+  for (const other of others) {
+    const reason = `Superseded by claim #${claim.id}.`;
+    const [after] = await tx
+      .update(claims)
+      .set({ rank: "normal", rankReason: reason, revision: sql`${claims.revision} + 1` })
+      .where(eq(claims.id, other.id))
+      .returning();
+    await log(tx, actor, {
+      entityType: "claim",
+      entityId: other.id,
+      revision: after?.revision ?? 0,
+      action: "rank",
+      before: other,
+      after,
+      reason,
+    });
+  }
+}
+
+export function createClaim(
+  db: Db,
+  actor: Maintainer,
+  input: CreateClaimInput,
+): Promise<ActionResult<{ id: number }>> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const located = await locate(tx, input.sourceId, input.quote, input.near);
+      if (!located.ok)
+        return {
+          ok: false,
+          error: "The passage could not be used.",
+          fieldErrors: located.fieldErrors,
+        };
+      const { near: _near, quote: _q, ...rest } = input;
+      const values = {
+        ...rest,
+        ...normalise(input),
+        quote: located.quote,
+        quoteStart: located.quoteStart,
+        quoteEnd: located.quoteEnd,
+      };
+      // Insert as normal first so the one-preferred index holds while the old preferred is demoted.
+      const [row] = await tx
+        .insert(claims)
+        .values({
+          ...values,
+          rank: input.rank === "preferred" ? "normal" : input.rank,
+          authorId: actor.id,
+          authorName: actor.name,
+        })
+        .returning();
+      if (!row) throw new Error("insert returned nothing");
+      let created = row;
+      if (input.rank === "preferred") {
+        await demoteOtherPreferred(tx, actor, row);
+        [created] = (await tx
+          .update(claims)
+          .set({ rank: "preferred" })
+          .where(eq(claims.id, row.id))
+          .returning()) as [Claim];
+      }
+      await log(tx, actor, {
+        entityType: "claim",
+        entityId: created.id,
+        revision: 1,
+        action: "create",
+        before: null,
+        after: created,
+        reason: input.rankReason,
+      });
+      return { ok: true, data: { id: created.id } };
+    }),
+  );
+}
+
+/** Locks the row and checks the base revision; returns the current row or the conflict to report. */
+async function lockAt(
+  tx: Tx,
+  id: number,
+  base: number,
+): Promise<{ row: Claim } | { result: ActionResult<never> }> {
+  const [row] = await tx.select().from(claims).where(eq(claims.id, id)).for("update");
+  if (!row) return { result: { ok: false, error: `Claim #${id} does not exist.` } };
+  if (row.revision !== base)
+    return { result: conflict(row.revision, await changesSince(tx, "claim", id, base)) };
+  return { row };
+}
+
+async function writeClaim(
+  tx: Tx,
+  actor: Maintainer,
+  before: Claim,
+  changes: Partial<typeof claims.$inferInsert>,
+  action: "update" | "rank" | "retire" | "revert",
+  reason: string,
+): Promise<ActionResult<{ id: number; revision: number }>> {
+  const [after] = await tx
+    .update(claims)
+    .set({ ...changes, revision: sql`${claims.revision} + 1` })
+    .where(and(eq(claims.id, before.id), eq(claims.revision, before.revision)))
+    .returning();
+  if (!after)
+    return conflict(
+      before.revision + 1,
+      await changesSince(tx, "claim", before.id, before.revision),
+    );
+  await log(tx, actor, {
+    entityType: "claim",
+    entityId: after.id,
+    revision: after.revision,
+    action,
+    before,
+    after,
+    reason,
+  });
+  return { ok: true, data: { id: after.id, revision: after.revision } };
+}
+
+export function updateClaim(db: Db, actor: Maintainer, input: UpdateClaimInput) {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const locked = await lockAt(tx, input.id, input.baseRevision);
+      if ("result" in locked) return locked.result;
+      const located = await locate(tx, input.sourceId, input.quote, input.near);
+      if (!located.ok)
+        return {
+          ok: false,
+          error: "The passage could not be used.",
+          fieldErrors: located.fieldErrors,
+        };
+      const { id: _i, baseRevision: _b, reason, near: _n, quote: _q, ...rest } = input;
+      const { ok: _ok, ...citation } = located;
+      return writeClaim(
+        tx,
+        actor,
+        locked.row,
+        { ...rest, ...normalise(input), ...citation },
+        "update",
+        reason,
+      );
+    }),
+  );
+}
+
+export function rankClaim(db: Db, actor: Maintainer, input: RankClaimInput) {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const locked = await lockAt(tx, input.id, input.baseRevision);
+      if ("result" in locked) return locked.result;
+      if (locked.row.retiredAt)
+        return { ok: false, error: "A retired claim cannot be ranked; revert it first." };
+      if (input.rank === "preferred") await demoteOtherPreferred(tx, actor, locked.row);
+      return writeClaim(
+        tx,
+        actor,
+        locked.row,
+        { rank: input.rank, rankReason: input.reason },
+        "rank",
+        input.reason,
+      );
+    }),
+  );
+}
+
+export function retireClaim(db: Db, actor: Maintainer, input: RetireClaimInput) {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const locked = await lockAt(tx, input.id, input.baseRevision);
+      if ("result" in locked) return locked.result;
+      if (locked.row.retiredAt) return { ok: false, error: "This claim is retired already." };
+      return writeClaim(tx, actor, locked.row, { retiredAt: new Date() }, "retire", input.reason);
+    }),
+  );
+}
+
+/** Restores a claim to what it was after `toRevision` — itself a new revision. */
+export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const locked = await lockAt(tx, input.id, input.baseRevision);
+      if ("result" in locked) return locked.result;
+      const [target] = await tx
+        .select()
+        .from(revisions)
+        .where(
+          and(
+            eq(revisions.entityType, "claim"),
+            eq(revisions.entityId, input.id),
+            eq(revisions.revision, input.toRevision),
+          ),
+        );
+      if (!target)
+        return { ok: false, error: `Claim #${input.id} has no revision ${input.toRevision}.` };
+      const s = target.after as Record<string, unknown>;
+      const restored = {
+        field: s.field,
+        label: s.label,
+        settings: s.settings,
+        valueText: s.valueText,
+        valueNum: s.valueNum,
+        unit: s.unit,
+        valueDate: s.valueDate,
+        qualifier: s.qualifier,
+        provenance: s.provenance,
+        rank: s.rank,
+        rankReason: s.rankReason,
+        note: s.note,
+        sourceId: s.sourceId,
+        quote: s.quote,
+        quoteStart: s.quoteStart,
+        quoteEnd: s.quoteEnd,
+        retiredAt: s.retiredAt ? new Date(s.retiredAt as string) : null,
+      } as Partial<typeof claims.$inferInsert>;
+      if (restored.rank === "preferred" && !restored.retiredAt)
+        await demoteOtherPreferred(tx, actor, { ...locked.row, ...restored } as Claim);
+      return writeClaim(
+        tx,
+        actor,
+        locked.row,
+        restored,
+        "revert",
+        `Reverted to revision ${input.toRevision}: ${input.reason}`,
+      );
+    }),
+  );
+}
+
+export function createSource(
+  db: Db,
+  actor: Maintainer,
+  input: CreateSourceInput,
+): Promise<ActionResult<{ slug: string }>> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      // The date it was pasted in is the one retrieval date we know for certain.
+      const [row] = await tx
+        .insert(sources)
+        .values({ ...input, retrievedOn: new Date().toISOString().slice(0, 10) })
+        .returning();
+      if (!row) throw new Error("insert returned nothing");
+      await log(tx, actor, {
+        entityType: "source",
+        entityId: row.id,
+        revision: 1,
+        action: "create",
+        before: null,
+        after: { ...row, text: `(${row.text.length} characters, sha256 ${row.textSha256})` },
+      });
+      return { ok: true, data: { slug: row.slug } };
+    }),
+  );
+}
+
+export function createModel(
+  db: Db,
+  actor: Maintainer,
+  input: CreateModelInput,
+): Promise<ActionResult<{ slug: string }>> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(models)
+        .values({ ...input, familyId: input.familyId ?? null })
+        .returning();
+      if (!row) throw new Error("insert returned nothing");
+      await log(tx, actor, {
+        entityType: "model",
+        entityId: row.id,
+        revision: 1,
+        action: "create",
+        before: null,
+        after: row,
+      });
+      return { ok: true, data: { slug: row.slug } };
+    }),
+  );
+}
+
+export function updateModel(
+  db: Db,
+  actor: Maintainer,
+  input: UpdateModelInput,
+): Promise<ActionResult<{ slug: string }>> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const [before] = await tx.select().from(models).where(eq(models.id, input.id)).for("update");
+      if (!before) return { ok: false, error: `Model #${input.id} does not exist.` };
+      if (before.revision !== input.baseRevision)
+        return conflict(
+          before.revision,
+          await changesSince(tx, "model", input.id, input.baseRevision),
+        );
+      const { id, baseRevision, reason, ...values } = input;
+      const [after] = await tx
+        .update(models)
+        .set({
+          ...values,
+          familyId: values.familyId ?? null,
+          revision: sql`${models.revision} + 1`,
+        })
+        .where(and(eq(models.id, id), eq(models.revision, baseRevision)))
+        .returning();
+      if (!after)
+        return conflict(before.revision + 1, await changesSince(tx, "model", id, baseRevision));
+      await log(tx, actor, {
+        entityType: "model",
+        entityId: id,
+        revision: after.revision,
+        action: "update",
+        before,
+        after,
+        reason,
+      });
+      return { ok: true, data: { slug: after.slug } };
+    }),
+  );
+}
