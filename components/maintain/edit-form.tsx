@@ -28,6 +28,13 @@ function valueText(v: unknown): string {
   return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 }
 
+function fillTemplate(template: string, data: unknown): string {
+  const values = (data ?? {}) as Record<string, unknown>;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    encodeURIComponent(String(values[key] ?? "")),
+  );
+}
+
 /**
  * A maintainer form: server action via useActionState, field errors beside their inputs
  * (aria-describedby), a live status region, and — on any refusal — the submitted values shown
@@ -45,7 +52,8 @@ export function EditForm({
   fields: FieldSpec[];
   submitLabel: string;
   successMessage: string;
-  successHref?: (data: unknown) => string;
+  /** Where to view the result; "{id}" / "{slug}" are filled from the action's data. */
+  successHref?: string;
   id?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -145,7 +153,7 @@ export function EditForm({
               {successHref ? (
                 <>
                   {" "}
-                  <Link href={successHref(state.data)}>View it</Link>
+                  <Link href={fillTemplate(successHref, state.data)}>View it</Link>
                 </>
               ) : null}
             </span>

@@ -19,6 +19,8 @@ const PAGES = [
   "/sources/github-openai-gpt-oss-readme",
   "/claims/1",
   "/models/no-such-model",
+  "/changes",
+  "/maintain/sign-in",
 ];
 
 describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {

@@ -5,14 +5,18 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { createMaintainer } from "@/db/accounts";
 import { createDb } from "@/db/client";
 import { seed } from "@/seed/index";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    maintainer: { name: string; password: string };
   }
 }
+
+const MAINTAINER = { name: "e2e-maintainer", password: randomBytes(18).toString("base64url") };
 
 const ROOT = process.cwd();
 
@@ -92,6 +96,7 @@ export default async function setup(project: TestProject) {
     const handle = createDb({ url: url.toString(), pgliteDir: "" });
     await handle.migrate();
     await seed(handle.db);
+    await createMaintainer(handle.db, MAINTAINER.name, MAINTAINER.password);
     await handle.close();
     env.DATABASE_URL = url.toString();
     cleanupDb = async () => {
@@ -105,6 +110,7 @@ export default async function setup(project: TestProject) {
     const handle = createDb({ pgliteDir: dir });
     await handle.migrate();
     await seed(handle.db);
+    await createMaintainer(handle.db, MAINTAINER.name, MAINTAINER.password);
     // PGlite allows one process per data directory: close before the server opens it.
     await handle.close();
     env.DATABASE_URL = "";
@@ -128,6 +134,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   await waitForHealth(baseURL, server, () => output);
   project.provide("baseURL", baseURL);
+  project.provide("maintainer", MAINTAINER);
 
   return async () => {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

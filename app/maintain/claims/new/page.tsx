@@ -55,7 +55,7 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Sea
         action={createClaimAction}
         submitLabel="Add claim"
         successMessage="Claim added."
-        successHref={(d) => `/claims/${(d as { id: number }).id}`}
+        successHref="/claims/{id}"
         fields={newClaimFields(pickers, { modelId: model?.id, sourceId: source?.id })}
       />
       {source ? <PassagePicker text={source.text} formId="new-claim" /> : null}

@@ -17,7 +17,7 @@ export default async function NewModelPage() {
         action={createModelAction}
         submitLabel="Add"
         successMessage="Added."
-        successHref={(d) => `/models/${(d as { slug: string }).slug}`}
+        successHref="/models/{slug}"
         fields={modelFields(
           models.filter((m) => m.kind === "family"),
           {},

@@ -20,7 +20,7 @@ export default async function NewSourcePage() {
         action={createSourceAction}
         submitLabel="Add source"
         successMessage="Source added."
-        successHref={(d) => `/sources/${(d as { slug: string }).slug}`}
+        successHref="/sources/{slug}"
         fields={[
           { name: "title", label: "Title", required: true, wide: true },
           {
