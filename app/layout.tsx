@@ -18,6 +18,7 @@ export const viewport: Viewport = {
 const NAV = [
   { href: "/", label: "Catalog" },
   { href: "/compare", label: "Compare" },
+  { href: "/charts", label: "Charts" },
   { href: "/sources", label: "Sources" },
   { href: "/changes", label: "Changes" },
   { href: "/maintain", label: "Maintain" },

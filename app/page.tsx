@@ -1,27 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { CatalogFilters, type FilterOptions } from "@/components/catalog-filters";
+import { CatalogFilters } from "@/components/catalog-filters";
 import { CatalogTable } from "@/components/catalog-table";
 import { formatDateTime } from "@/components/format";
-import type { CatalogRow } from "@/db/domain/catalog";
-import { catalogQueryToParams, filterCatalog, parseCatalogQuery } from "@/db/domain/catalog-query";
+import {
+  catalogQueryToParams,
+  filterCatalog,
+  filterOptions,
+  parseCatalogQuery,
+} from "@/db/domain/catalog-query";
 import { loadCatalog } from "@/db/queries/catalog";
 
 export const metadata: Metadata = { title: "Catalog" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function filterOptions(
-  rows: CatalogRow[],
-  families: { slug: string; name: string }[],
-): FilterOptions {
-  const sorted = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
-  return {
-    families,
-    developers: sorted(rows.map((r) => r.developer)),
-    licenses: sorted(rows.map((r) => r.licenseName)),
-  };
-}
 
 export default async function CatalogPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
@@ -33,9 +25,6 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
     provenance: query.provenance,
   });
   const { rows: shown, excludedUnknown } = filterCatalog(rows, query);
-  const families = models
-    .filter((m) => m.kind === "family")
-    .map((m) => ({ slug: m.slug, name: m.name }));
   const params = catalogQueryToParams(query);
   const withoutSort = new URLSearchParams(params);
   withoutSort.delete("sort");
@@ -59,7 +48,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </p>
       </div>
 
-      <CatalogFilters query={query} options={filterOptions(rows, families)} />
+      <CatalogFilters query={query} options={filterOptions(rows, models)} />
 
       {ignored.length > 0 ? (
         <div

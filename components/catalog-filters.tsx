@@ -22,9 +22,15 @@ const label = "flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-z
 export function CatalogFilters({
   query,
   options,
+  action = "/",
+  keep = {},
 }: {
   query: CatalogQuery;
   options: FilterOptions;
+  /** The page the filters apply to (the catalog, or the charts). */
+  action?: string;
+  /** Other URL state of that page to carry through a submission. */
+  keep?: Record<string, string>;
 }) {
   const form = useRef<HTMLFormElement>(null);
   const submitOnChange = (e: React.ChangeEvent<HTMLElement>) => {
@@ -39,12 +45,15 @@ export function CatalogFilters({
   return (
     <Form
       ref={form}
-      action="/"
+      action={action}
       scroll={false}
       onChange={submitOnChange}
       aria-label="Filter models"
       className="space-y-3"
     >
+      {Object.entries(keep).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {query.sort ? (
         <input
           type="hidden"
@@ -155,29 +164,31 @@ export function CatalogFilters({
           >
             Apply
           </button>
-          <a href="/" className="px-1 py-1.5 text-sm">
+          <a href={action} className="px-1 py-1.5 text-sm">
             Reset
           </a>
         </div>
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-zinc-700 dark:text-zinc-300">Columns</summary>
-        <input type="hidden" name="cols" value="1" />
-        <fieldset className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-          <legend className="sr-only">Visible columns</legend>
-          {COLUMN_KEYS.map((key: ColumnKey) => (
-            <label key={key} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                name="show"
-                value={key}
-                defaultChecked={!query.hidden.includes(key)}
-              />
-              {COLUMN_LABELS[key]}
-            </label>
-          ))}
-        </fieldset>
-      </details>
+      {action !== "/" ? null : (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-zinc-700 dark:text-zinc-300">Columns</summary>
+          <input type="hidden" name="cols" value="1" />
+          <fieldset className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+            <legend className="sr-only">Visible columns</legend>
+            {COLUMN_KEYS.map((key: ColumnKey) => (
+              <label key={key} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  name="show"
+                  value={key}
+                  defaultChecked={!query.hidden.includes(key)}
+                />
+                {COLUMN_LABELS[key]}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      )}
     </Form>
   );
 }

@@ -236,3 +236,8 @@ export function CiteLink({
     </a>
   );
 }
+
+/** For charts: open the dialog for a claim from a click on a bar or point. */
+export function useOpenCitation(): (id: number) => void {
+  return useContext(OpenCitation);
+}

@@ -220,3 +220,18 @@ export function filterCatalog(rows: CatalogRow[], query: CatalogQuery): FilterOu
   });
   return { rows: out, excludedUnknown };
 }
+
+/** Choices for the filter form, from the whole catalog (not just the filtered rows). */
+export function filterOptions(
+  rows: CatalogRow[],
+  models: { slug: string; name: string; kind: string }[],
+) {
+  const sorted = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  return {
+    families: models
+      .filter((m) => m.kind === "family")
+      .map((m) => ({ slug: m.slug, name: m.name })),
+    developers: sorted(rows.map((r) => r.developer)),
+    licenses: sorted(rows.map((r) => r.licenseName)),
+  };
+}

@@ -26,9 +26,13 @@ export type MemoryEstimate = {
 
 /** Every distinct format a claim's text names, with its bits per weight. */
 export function formatsNamed(text: string): { format: string; bits: number }[] {
+  // Activation precision is not a weight format ("8-bit dynamic activations", "BF16 as the activation precision").
+  const weightsOnly = text
+    .replace(/\b\w+\s+as the activation precision/gi, " ")
+    .replace(/\b[\w-]+\s+(?:dynamic\s+)?activations?\b/gi, " ");
   const seen = new Map<string, number>();
   for (const f of FORMATS)
-    if (f.pattern.test(text) && !seen.has(f.format)) seen.set(f.format, f.bits);
+    if (f.pattern.test(weightsOnly) && !seen.has(f.format)) seen.set(f.format, f.bits);
   // "MXFP4" also matches the bare FP4 pattern's word boundary rules in some phrasings; keep the precise one.
   if (seen.has("MXFP4")) seen.delete("FP4");
   return [...seen].map(([format, bits]) => ({ format, bits }));
@@ -41,9 +45,11 @@ export function formatsNamed(text: string): { format: string; bits: number }[] {
  */
 export function estimateWeightMemory(params: ParamsClaim, formats: QuantClaim[]): MemoryEstimate[] {
   const out = new Map<string, MemoryEstimate>();
+  // MXFP4 is the precise name of what the press calls FP4: estimate it once.
+  const named = new Set(formats.flatMap((c) => formatsNamed(c.text).map((f) => f.format)));
   for (const claim of formats) {
     for (const { format, bits } of formatsNamed(claim.text)) {
-      if (out.has(format)) continue;
+      if (out.has(format) || (format === "FP4" && named.has("MXFP4"))) continue;
       const gb = (params.value * bits) / 8 / 1e9;
       out.set(format, {
         format,

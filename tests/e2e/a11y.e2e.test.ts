@@ -20,6 +20,7 @@ const PAGES = [
   "/claims/1",
   "/models/no-such-model",
   "/changes",
+  "/charts",
   "/maintain/sign-in",
 ];
 

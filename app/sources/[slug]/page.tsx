@@ -83,7 +83,7 @@ export default async function SourcePage({ params }: { params: Params }) {
                 run.text
               )}
               {run.ends.length > 0 ? (
-                <sup className="ml-0.5 inline-flex flex-wrap gap-1 align-super text-[0.65rem]">
+                <span className="mx-1 inline-flex flex-wrap gap-1 align-baseline text-[0.7rem] leading-5">
                   {run.ends.map((id) => {
                     const c = byId.get(id);
                     return c ? (
@@ -97,7 +97,7 @@ export default async function SourcePage({ params }: { params: Params }) {
                       </Link>
                     ) : null;
                   })}
-                </sup>
+                </span>
               ) : null}
             </span>
           ))}

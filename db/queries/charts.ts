@@ -1,0 +1,56 @@
+import "server-only";
+import { type CatalogQuery, filterCatalog } from "@/db/domain/catalog-query";
+import {
+  BIT_CHOICES,
+  benchmarkGroups,
+  columnChart,
+  hardwareFit,
+  memoryChart,
+  paramsChart,
+} from "@/db/domain/charts";
+import { loadCatalog } from "./catalog";
+
+export type ChartOptions = { gb: number; bits: number };
+
+/** Every chart's data for the catalog filters: one call shared by the page and the CSV route. */
+export async function loadCharts(query: CatalogQuery, opts: ChartOptions) {
+  const { rows, models, claims } = await loadCatalog(undefined, { provenance: query.provenance });
+  const shown = filterCatalog(rows, { ...query, fitsGb: null }).rows;
+  const ids = new Map(models.map((m) => [m.slug, m.id]));
+  const usable = query.provenance
+    ? claims.filter((c) => c.provenance === query.provenance)
+    : claims;
+  return {
+    params: paramsChart(shown),
+    context: columnChart(shown, "context_window"),
+    release: columnChart(shown, "release_date"),
+    memory: memoryChart(shown, usable, ids),
+    benchmarks: benchmarkGroups(shown, usable, ids),
+    fit: hardwareFit(shown, usable, ids, opts.gb, opts.bits),
+    modelCount: shown.length,
+  };
+}
+
+/** "gb" and "bits" from the URL, with defaults and the ignored ones reported. */
+export function parseChartOptions(params: Record<string, string | string[] | undefined>): {
+  opts: ChartOptions;
+  ignored: string[];
+} {
+  const ignored: string[] = [];
+  const raw = (k: string) => (Array.isArray(params[k]) ? params[k][0] : params[k]);
+  let gb = 24;
+  let bits = 16;
+  const g = raw("gb");
+  if (g !== undefined && g !== "") {
+    const n = Number(g);
+    if (Number.isFinite(n) && n > 0 && n <= 100_000) gb = n;
+    else ignored.push(`gb=“${String(g).slice(0, 40)}” was ignored: use gigabytes such as 24 or 80`);
+  }
+  const b = raw("bits");
+  if (b !== undefined && b !== "") {
+    const n = Number(b);
+    if (BIT_CHOICES.some((c) => c.bits === n)) bits = n;
+    else ignored.push(`bits=“${String(b).slice(0, 40)}” was ignored: use 16, 8, 4.25 or 4`);
+  }
+  return { opts: { gb, bits }, ignored };
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import type { CatalogRow, Cell, ClaimRow } from "@/db/domain/catalog";
+import { columnChart, hardwareFit, memoryChart, paramsChart } from "@/db/domain/charts";
+import { estimateWeightMemory, formatsNamed } from "@/db/domain/derived";
+
+const cell = (over: Partial<Cell>): Cell => ({
+  claimId: 1,
+  text: "",
+  num: null,
+  unit: null,
+  qualifier: "exact",
+  provenance: "publisher",
+  settings: "",
+  sourceTitle: "S",
+  count: 1,
+  differs: false,
+  viaFamily: null,
+  ...over,
+});
+const row = (
+  slug: string,
+  cells: CatalogRow["cells"],
+  arch: CatalogRow["architectureKind"] = null,
+): CatalogRow => ({
+  slug,
+  name: slug.toUpperCase(),
+  developer: "D",
+  family: null,
+  families: [],
+  architectureKind: arch,
+  licenseName: null,
+  provenances: [],
+  cells,
+});
+const claim = (over: Partial<ClaimRow>): ClaimRow => ({
+  id: 100,
+  modelId: 1,
+  field: "quantization",
+  label: "",
+  settings: "",
+  valueText: "",
+  valueNum: null,
+  unit: null,
+  valueDate: null,
+  qualifier: "exact",
+  provenance: "publisher",
+  rank: "normal",
+  rankReason: null,
+  note: null,
+  quote: "",
+  quoteStart: 0,
+  quoteEnd: 1,
+  source: {
+    slug: "s",
+    title: "S",
+    publisher: null,
+    publishedOn: null,
+    url: null,
+    kind: "readme",
+    tier: "primary",
+  },
+  ...over,
+});
+
+describe("weight memory estimate", () => {
+  it("is total parameters × bits ÷ 8 in decimal GB, per named format", () => {
+    const est = estimateWeightMemory({ id: 1, value: 117e9, text: "117B" }, [
+      { id: 2, text: "MXFP4 for the MoE weights" },
+      { id: 3, text: "native FP4" },
+      { id: 4, text: "All other tensors will be in BF16." },
+    ]);
+    expect(est.map((e) => [e.format, e.gb])).toEqual([
+      ["MXFP4", 62.16],
+      ["BF16/FP16", 234],
+    ]);
+    expect(est[0]?.formula).toBe("117B parameters × 4.25 bits ÷ 8 = 62.16 GB of weights");
+    expect(est[0]?.inputs).toEqual({ paramsClaimId: 1, formatClaimId: 2 });
+  });
+
+  it("does not mistake activation precision for a weight format", () => {
+    expect(formatsNamed("4-bit groupwise weights + 8-bit dynamic activations")).toEqual([
+      { format: "4-bit integer", bits: 4 },
+    ]);
+    expect(formatsNamed("We also recommend using BF16 as the activation precision")).toEqual([]);
+  });
+
+  it("marks models as fitting by their total (not active) parameters", () => {
+    const rows = [
+      row(
+        "moe",
+        {
+          total_params: cell({ num: 30e9, text: "30B", claimId: 7 }),
+          active_params: cell({ num: 3e9, text: "3B" }),
+        },
+        "moe",
+      ),
+      row("small", { total_params: cell({ num: 7e9, text: "7B", claimId: 8 }) }),
+      row("unknown", {}),
+    ];
+    const fit = hardwareFit(
+      rows,
+      [],
+      new Map([
+        ["moe", 1],
+        ["small", 2],
+        ["unknown", 3],
+      ]),
+      16,
+      4,
+    );
+    expect(fit.points.map((p) => [p.slug, p.gb, p.fits])).toEqual([
+      ["small", 3.5, true],
+      ["moe", 15, true],
+    ]);
+    expect(hardwareFit(rows, [], new Map(), 14, 4).points.find((p) => p.slug === "moe")?.fits).toBe(
+      false,
+    );
+    expect(fit.missing).toEqual(["UNKNOWN"]);
+  });
+});
+
+describe("chart data shaping", () => {
+  it("leaves unknown values out (and lists them) instead of plotting zero", () => {
+    const rows = [
+      row("a", { context_window: cell({ num: 131072, text: "128K" }) }),
+      row("b", { context_window: cell({ num: null, text: "long" }) }),
+      row("c", {}),
+    ];
+    const ctx = columnChart(rows, "context_window");
+    expect(ctx.points.map((p) => p.slug)).toEqual(["a"]);
+    expect(ctx.missing).toEqual(["B", "C"]);
+    expect(ctx.points.every((p) => p.value > 0)).toBe(true);
+  });
+
+  it("plots active parameters only where a source states them", () => {
+    const rows = [
+      row("dense", { total_params: cell({ num: 70e9, text: "70B" }) }),
+      row("none", {}),
+    ];
+    const p = paramsChart(rows);
+    expect(p.points).toHaveLength(1);
+    expect(p.points[0]?.active).toBeNull();
+    expect(p.missing).toEqual(["NONE"]);
+  });
+
+  it("puts quoted memory figures beside derived estimates, labelled by kind", () => {
+    const rows = [row("m", { total_params: cell({ num: 24e9, text: "24B", claimId: 5 }) })];
+    const claims = [
+      claim({
+        id: 9,
+        field: "memory_footprint",
+        valueText: "~55 GB GPU RAM in bf16/fp16",
+        valueNum: 55,
+        qualifier: "approx",
+        quote: "requires ~55 GB of GPU RAM in bf16 or fp16",
+      }),
+    ];
+    const bars = memoryChart(rows, claims, new Map([["m", 1]])).points;
+    expect(bars.map((b) => [b.kind, b.gb])).toEqual([
+      ["quoted", 55],
+      ["derived", 48],
+    ]);
+    expect(bars[1]?.formula).toMatch(/24B parameters × 16 bits ÷ 8 = 48 GB/);
+  });
+});
