@@ -1,17 +1,19 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { createMaintainer } from "@/db/accounts";
 import { createDb } from "@/db/client";
 import { seed } from "@/seed/index";
+import { startServer } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    /** The e2e database on a real server ("" on PGlite). */
+    databaseUrl: string;
     maintainer: { name: string; password: string };
   }
 }
@@ -50,32 +52,6 @@ function ensureBuild() {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited early:\n${log()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become ready:\n${log()}`);
 }
 
 export default async function setup(project: TestProject) {
@@ -118,28 +94,13 @@ export default async function setup(project: TestProject) {
     cleanupDb = async () => rmSync(dir, { recursive: true, force: true });
   }
 
-  const port = await freePort();
-  let output = "";
-  const server = spawn(
-    join(ROOT, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  const baseURL = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseURL, server, () => output);
-  project.provide("baseURL", baseURL);
+  const server = await startServer(env);
+  project.provide("baseURL", server.baseURL);
   project.provide("maintainer", MAINTAINER);
+  project.provide("databaseUrl", env.DATABASE_URL ?? "");
 
   return async () => {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-    await new Promise((r) => server.once("exit", r).once("error", r));
+    await server.stop();
     await cleanupDb();
-    if (/Error|error:/.test(output) && process.env.E2E_SHOW_SERVER_LOG) console.log(output);
   };
 }

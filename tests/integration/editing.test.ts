@@ -501,3 +501,31 @@ describe("sign-in", () => {
     expect(hashes).not.toContain(r.token);
   });
 });
+
+describe("a failed write is rolled back entirely", () => {
+  it("leaves no claim behind when its revision entry cannot be written", async () => {
+    await signInAs("alice");
+    // Make the revision log refuse one specific write, as a disk or constraint failure would.
+    await t.db.execute(`create function fail_marked_revision() returns trigger language plpgsql as $$
+      begin if new.reason = 'fail this write' then raise exception 'simulated failure'; end if; return new; end $$`);
+    await t.db.execute(
+      `create trigger fail_marked before insert on revisions for each row execute function fail_marked_revision()`,
+    );
+    try {
+      const claimsBefore = await t.db.$count(claims);
+      const revisionsBefore = await revisionCount();
+      await expect(
+        actions.createClaimAction(
+          null,
+          await newClaimForm({ label: "rollback probe", rankReason: "fail this write" }),
+        ),
+      ).rejects.toThrow();
+      expect(await t.db.$count(claims)).toBe(claimsBefore);
+      expect(await t.db.$count(claims, eq(claims.label, "rollback probe"))).toBe(0);
+      expect(await revisionCount()).toBe(revisionsBefore);
+    } finally {
+      await t.db.execute("drop trigger fail_marked on revisions");
+      await t.db.execute("drop function fail_marked_revision()");
+    }
+  });
+});
