@@ -1,0 +1,88 @@
+/*
+ * Whole-catalog backup: every table the catalog needs (maintainers, sources, models, claims,
+ * revisions) as JSON, rows keyed by their SQL column names so import can hand them straight back
+ * to Postgres (json_populate_recordset), ids included. Import goes only into an empty database
+ * and runs in one transaction; the integrity triggers re-check every quote on the way in.
+ * Sessions and sign-in attempts are not backed up. The file holds password hashes: keep it private.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+export const BACKUP_FORMAT = "open-weights-ledger/backup-v1";
+/** Insert order respects foreign keys; model families are linked in a second pass. */
+export const BACKUP_TABLES = ["maintainers", "sources", "models", "claims", "revisions"] as const;
+type Table = (typeof BACKUP_TABLES)[number];
+
+export type Backup = {
+  format: string;
+  exportedAt: string;
+  tables: Record<Table, Record<string, unknown>[]>;
+};
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (
+    (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) ?? []
+  );
+}
+
+export async function exportCatalog(db: Db): Promise<Backup> {
+  return db.transaction(async (tx) => {
+    // One snapshot for all tables.
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables = {} as Backup["tables"];
+    for (const t of BACKUP_TABLES) {
+      const [row] = rowsOf(
+        await tx.execute(
+          sql.raw(`select coalesce(json_agg(t order by t.id), '[]'::json) as rows from ${t} t`),
+        ),
+      );
+      const value = row?.rows;
+      tables[t] = (typeof value === "string" ? JSON.parse(value) : value) as Record<
+        string,
+        unknown
+      >[];
+    }
+    return { format: BACKUP_FORMAT, exportedAt: new Date().toISOString(), tables };
+  });
+}
+
+export class BackupError extends Error {}
+
+export async function importCatalog(db: Db, backup: Backup): Promise<Record<Table, number>> {
+  if (backup?.format !== BACKUP_FORMAT)
+    throw new BackupError(`this is not an ${BACKUP_FORMAT} file`);
+  for (const t of BACKUP_TABLES) {
+    if (!Array.isArray(backup.tables?.[t])) throw new BackupError(`the backup has no "${t}" table`);
+  }
+  return db.transaction(async (tx) => {
+    for (const t of BACKUP_TABLES) {
+      const [row] = rowsOf(await tx.execute(sql.raw(`select count(*)::int as n from ${t}`)));
+      if (Number(row?.n) > 0)
+        throw new BackupError(
+          `the database is not empty (${t} has rows): import only into an empty database`,
+        );
+    }
+    const counts = {} as Record<Table, number>;
+    for (const t of BACKUP_TABLES) {
+      const rows =
+        t === "models"
+          ? backup.tables.models.map((m) => ({ ...m, family_id: null }))
+          : backup.tables[t];
+      await tx.execute(
+        sql`insert into ${sql.raw(t)} overriding system value select * from json_populate_recordset(null::${sql.raw(t)}, ${JSON.stringify(rows)}::json)`,
+      );
+      if (t === "models") {
+        await tx.execute(sql`update models m set family_id = (r.family_id)::int
+          from json_to_recordset(${JSON.stringify(backup.tables.models)}::json) as r(id int, family_id int)
+          where m.id = r.id and r.family_id is not null`);
+      }
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`,
+        ),
+      );
+      counts[t] = rows.length;
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMaintainer } from "@/db/accounts";
+import { BackupError, exportCatalog, importCatalog } from "@/db/backup";
+import { claims, models, revisions } from "@/db/schema";
+import { findBrokenQuotes, seed } from "@/seed/index";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+let source: TestDb;
+let target: TestDb;
+
+beforeAll(async () => {
+  [source, target] = await Promise.all([createTestDb(), createTestDb()]);
+  await seed(source.db);
+  // History beyond the seed: a maintainer's revision, and a family link created later.
+  const m = await createMaintainer(source.db, "carol", "a long enough password");
+  const [c] = await source.db.select().from(claims).where(eq(claims.seedKey, "claims.json#17"));
+  await source.db
+    .update(claims)
+    .set({ note: "edited", revision: 2 })
+    .where(eq(claims.id, c?.id ?? 0));
+  await source.db
+    .insert(revisions)
+    .values({
+      entityType: "claim",
+      entityId: c?.id ?? 0,
+      revision: 2,
+      action: "update",
+      before: c,
+      after: { ...c, note: "edited" },
+      reason: "test",
+      authorId: m.id,
+      authorName: m.name,
+    });
+});
+afterAll(async () => Promise.all([source?.close(), target?.close()]));
+
+describe(`backup round trip (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
+  it("restores into an empty database with nothing lost or altered", async () => {
+    const first = await exportCatalog(source.db);
+    expect(first.tables.claims).toHaveLength(308);
+    expect(first.tables.revisions.length).toBe(308 + 37 + 35 + 1);
+    // Through text, as the CLI writes it.
+    const counts = await importCatalog(target.db, JSON.parse(JSON.stringify(first)));
+    expect(counts).toEqual({
+      maintainers: 1,
+      sources: 37,
+      models: 35,
+      claims: 308,
+      revisions: 381,
+    });
+    const second = await exportCatalog(target.db);
+    expect(second.tables).toEqual(first.tables);
+    expect(await findBrokenQuotes(target.db)).toEqual([]);
+    // Identity sequences continue after the restored ids.
+    const [m] = await target.db
+      .insert(models)
+      .values({ slug: "after-restore", name: "After", kind: "model", developer: "X" })
+      .returning();
+    expect(m?.id).toBe(36);
+  });
+
+  it("refuses to import over existing data, and refuses a file that is not a backup", async () => {
+    const backup = await exportCatalog(source.db);
+    await expect(importCatalog(source.db, backup)).rejects.toThrow(/not empty/);
+    await expect(importCatalog(target.db, { format: "something else" } as never)).rejects.toThrow(
+      BackupError,
+    );
+  });
+
+  it("refuses a tampered backup whose quote no longer matches its source, importing nothing", async () => {
+    const fresh = await (await import("../helpers/test-db")).createTestDb();
+    try {
+      const backup = await exportCatalog(source.db);
+      (backup.tables.claims[0] as { quote: string }).quote = "a quote the source never said";
+      await expect(importCatalog(fresh.db, backup)).rejects.toThrow();
+      expect(await fresh.db.$count(claims)).toBe(0);
+      expect(await fresh.db.$count(models)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
