@@ -26,7 +26,30 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-const UNAVAILABLE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Catalog temporarily unavailable · Open Weights Ledger</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#18181b;background:#fff}@media (prefers-color-scheme:dark){body{color:#f4f4f5;background:#09090b}}</style></head><body><main><h1>Catalog temporarily unavailable</h1><p>The catalog's database is not answering right now. Nothing has been lost; please try again in a few seconds.</p><p><a href="/">Try again</a></p></main></body></html>`;
+/** A self-contained page (no scripts, no app shell): used when the app itself cannot render. */
+function plainPage(title: string, message: string, link: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Open Weights Ledger</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#18181b;background:#fff}@media (prefers-color-scheme:dark){body{color:#f4f4f5;background:#09090b}a{color:#93c5fd}}</style></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="/">${link}</a></p></main></body></html>`;
+}
+
+const UNAVAILABLE_HTML = plainPage(
+  "Catalog temporarily unavailable",
+  "The catalog's database is not answering right now. Nothing has been lost; please try again in a few seconds.",
+  "Try again",
+);
+const BAD_ADDRESS_HTML = plainPage(
+  "Malformed address",
+  "This address contains an invalid character encoding.",
+  "Go to the catalog",
+);
+
+function isWellFormedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -34,7 +57,18 @@ export async function proxy(request: NextRequest) {
   const isApi = request.nextUrl.pathname.startsWith("/api/");
 
   let response: NextResponse;
-  if (!(await databaseAvailable())) {
+  if (!isWellFormedPath(request.nextUrl.pathname)) {
+    // Next would fail decoding the route parameters with a 500; this is the client's error.
+    response = isApi
+      ? NextResponse.json(
+          { error: "The address is not valid percent-encoded UTF-8." },
+          { status: 400 },
+        )
+      : new NextResponse(BAD_ADDRESS_HTML, {
+          status: 400,
+          headers: { "content-type": "text/html; charset=utf-8" },
+        });
+  } else if (!(await databaseAvailable())) {
     response = isApi
       ? NextResponse.json(
           { error: "The catalog is temporarily unavailable. Try again shortly." },

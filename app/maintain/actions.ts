@@ -22,7 +22,12 @@ import { maintainerAction } from "./define-action";
 /* Every export here is reachable by POST: each checks the maintainer itself (maintainerAction). */
 
 const signInSchema = z.object({
-  name: z.string().trim().min(1, "your maintainer name").max(100),
+  name: z
+    .string()
+    .trim()
+    .min(1, "your maintainer name")
+    .max(100)
+    .regex(/^[^\u0000]*$/, "not a valid name"),
   password: z.string().min(1, "your password").max(1024),
   next: z.string().optional(),
 });

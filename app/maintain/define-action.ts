@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Maintainer } from "@/db/accounts";
+import { wellFormed } from "@/db/domain/catalog-query";
 import type { ActionResult } from "@/db/domain/result";
 import { currentMaintainer } from "@/db/queries/session";
 
@@ -16,10 +17,13 @@ export function maintainerAction<S extends z.ZodType, T>(
   revalidate: (input: z.infer<S>, data: T) => string[],
 ) {
   return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    // Lone surrogates cannot be stored as UTF-8; they become U+FFFD, as a browser would send them.
     const values = Object.fromEntries(
-      [...formData.entries()].filter(
-        (e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$ACTION"),
-      ),
+      [...formData.entries()]
+        .filter(
+          (e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$ACTION"),
+        )
+        .map(([k, v]) => [k, wellFormed(v)]),
     );
     const actor = await currentMaintainer();
     if (!actor)
@@ -28,6 +32,14 @@ export function maintainerAction<S extends z.ZodType, T>(
         error: "Only signed-in maintainers can edit the catalog. Sign in and try again.",
         values,
       };
+    // Postgres text cannot hold NUL: refuse it by field rather than fail the write.
+    const withNul = Object.keys(values).filter((k) => values[k]?.includes("\u0000"));
+    if (withNul.length > 0) {
+      const fieldErrors = Object.fromEntries(
+        withNul.map((k) => [k, ["Contains a NUL character, which cannot be stored."]]),
+      );
+      return { ok: false, error: "Please fix the highlighted fields.", fieldErrors, values };
+    }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;

@@ -28,8 +28,14 @@ export type ParsedQuery = { query: CatalogQuery; ignored: string[] };
 
 type RawParams = Record<string, string | string[] | undefined>;
 
-const first = (v: string | string[] | undefined) =>
-  (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+/** Lone surrogates (invalid UTF-16) become U+FFFD, as they would in any URL we print. */
+export const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
+const first = (v: string | string[] | undefined) => {
+  const raw = (Array.isArray(v) ? v[0] : v)?.trim();
+  return raw ? wellFormed(raw) : undefined;
+};
 
 const text = z.string().max(200);
 const slug = z
@@ -44,9 +50,15 @@ function describe(name: string, raw: string, why: string) {
 }
 
 /** Billions of parameters: "70", "70B", "1.5T". */
+/** A bare number with an optional K/M/B/T suffix, nothing else ("70", "70B", "128K"). */
+const PLAIN_QUANTITY = /^\d+(?:\.\d+)?\s*[kmbt]?$/i;
+
+/** Billions of parameters: "70", "70B", "1.5T"; at least 100K parameters. */
 function parseParams(raw: string): number | null {
-  const q = parseQuantity(/^[\d.,]+$/.test(raw) ? `${raw}B` : raw, "count");
-  return q && positive(1e15).safeParse(q.value).success ? q.value : null;
+  if (!PLAIN_QUANTITY.test(raw)) return null;
+  const q = parseQuantity(/^[\d.]+$/.test(raw) ? `${raw}B` : raw, "count");
+  // Six significant digits: what a link prints is exactly what it parses back to.
+  return q && q.value >= 1e5 && q.value <= 1e15 ? Number(q.value.toPrecision(6)) : null;
 }
 
 export function parseCatalogQuery(params: RawParams): ParsedQuery {
@@ -94,8 +106,10 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
   query.minContext = take(
     "minContext",
     (raw) => {
-      const q = parseQuantity(raw, "context");
-      return q && positive(1e10).safeParse(q.value).success ? q.value : null;
+      const q = PLAIN_QUANTITY.test(raw) ? parseQuantity(raw, "context") : null;
+      return q && Number.isInteger(q.value) && positive(1e10).safeParse(q.value).success
+        ? q.value
+        : null;
     },
     "use a token count such as 32768 or 128K",
   );

@@ -4,3 +4,8 @@ export function parseId(raw: string): number | null {
   const n = Number(raw);
   return n >= 1 && n <= 2_147_483_647 ? n : null;
 }
+
+/** A catalog slug from a URL segment: checked before it reaches a query (NUL or junk never does). */
+export function isSlug(raw: string): boolean {
+  return raw.length <= 200 && /^[a-z0-9]+([.-][a-z0-9]+)*$/.test(raw);
+}

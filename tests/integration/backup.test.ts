@@ -19,19 +19,17 @@ beforeAll(async () => {
     .update(claims)
     .set({ note: "edited", revision: 2 })
     .where(eq(claims.id, c?.id ?? 0));
-  await source.db
-    .insert(revisions)
-    .values({
-      entityType: "claim",
-      entityId: c?.id ?? 0,
-      revision: 2,
-      action: "update",
-      before: c,
-      after: { ...c, note: "edited" },
-      reason: "test",
-      authorId: m.id,
-      authorName: m.name,
-    });
+  await source.db.insert(revisions).values({
+    entityType: "claim",
+    entityId: c?.id ?? 0,
+    revision: 2,
+    action: "update",
+    before: c,
+    after: { ...c, note: "edited" },
+    reason: "test",
+    authorId: m.id,
+    authorName: m.name,
+  });
 });
 afterAll(async () => Promise.all([source?.close(), target?.close()]));
 

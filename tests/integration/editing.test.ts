@@ -1,10 +1,13 @@
 import { and, eq } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMaintainer, signIn } from "@/db/accounts";
 import type { Db } from "@/db/client";
+import { wellFormed } from "@/db/domain/catalog-query";
 import type { ActionResult } from "@/db/domain/result";
 import { claims, models, revisions, sources } from "@/db/schema";
 import { findBrokenQuotes, seed } from "@/seed/index";
+import { hostileString } from "../helpers/hostile";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 /*
@@ -527,5 +530,94 @@ describe("a failed write is rolled back entirely", () => {
       await t.db.execute("drop trigger fail_marked on revisions");
       await t.db.execute("drop function fail_marked_revision()");
     }
+  });
+});
+
+describe("hostile form input to every edit action (fast-check)", () => {
+  it("never throws, never stores an invalid row, and every stored quote still matches", async () => {
+    await signInAs("alice");
+    const claim1 = await claim(1);
+    const validClaim = Object.fromEntries((await newClaimForm()).entries()) as Record<
+      string,
+      string
+    >;
+    const valid: Record<string, Record<string, string>> = {
+      createClaim: validClaim,
+      updateClaim: {
+        ...validClaim,
+        id: "1",
+        baseRevision: String(claim1.revision),
+        reason: "fuzz",
+      },
+      rankClaim: { id: "1", baseRevision: String(claim1.revision), rank: "normal", reason: "fuzz" },
+      retireClaim: { id: "999999", baseRevision: "1", reason: "fuzz" },
+      revertClaim: { id: "1", baseRevision: "999", toRevision: "1", reason: "fuzz" },
+      createSource: {
+        slug: "fuzz-source",
+        title: "Fuzz",
+        kind: "blog",
+        tier: "press",
+        text: "fuzz text",
+      },
+      createModel: { slug: "fuzz-model", name: "Fuzz", kind: "model", developer: "Fuzz Org" },
+      updateModel: {
+        id: "999999",
+        baseRevision: "1",
+        slug: "fuzz-model",
+        name: "Fuzz",
+        kind: "model",
+        developer: "X",
+        reason: "fuzz",
+      },
+    };
+    const calls: Record<string, (f: FormData) => Promise<ActionResult<unknown>>> = {
+      createClaim: (f) => actions.createClaimAction(null, f),
+      updateClaim: (f) => actions.updateClaimAction(null, f),
+      rankClaim: (f) => actions.rankClaimAction(null, f),
+      retireClaim: (f) => actions.retireClaimAction(null, f),
+      revertClaim: (f) => actions.revertClaimAction(null, f),
+      createSource: (f) => actions.createSourceAction(null, f),
+      createModel: (f) => actions.createModelAction(null, f),
+      updateModel: (f) => actions.updateModelAction(null, f),
+    };
+    // A valid submission with one to three fields replaced by hostile values.
+    const submission = fc.constantFrom(...Object.keys(valid)).chain((name) =>
+      fc
+        .array(fc.tuple(fc.constantFrom(...Object.keys(valid[name] as object)), hostileString), {
+          minLength: 1,
+          maxLength: 3,
+        })
+        .map((swaps) => ({
+          name,
+          values: { ...(valid[name] as object), ...Object.fromEntries(swaps) } as Record<
+            string,
+            string
+          >,
+        })),
+    );
+    let tried = 0;
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(submission, async ({ name, values }) => {
+        tried++;
+        const r = await (calls[name] as (f: FormData) => Promise<ActionResult<unknown>>)(
+          form(values),
+        );
+        expect(typeof r.ok, name).toBe("boolean");
+        if (r.ok) accepted++;
+        else expect(r.error.length, name).toBeGreaterThan(0);
+      }),
+      { numRuns: 400 },
+    );
+    expect(await findBrokenQuotes(t.db)).toEqual([]);
+    // Whatever was accepted is well-formed text (lone surrogates never reach storage).
+    const rows = await t.db
+      .select({ v: claims.valueText, l: claims.label, n: claims.note })
+      .from(claims);
+    for (const r of rows) for (const s of [r.v, r.l, r.n ?? ""]) expect(wellFormed(s)).toBe(s);
+    console.log(
+      `edit actions: ${tried} hostile submissions, ${accepted} accepted as valid, none threw`,
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ import { fieldLabel } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
 import { estimateWeightMemory } from "@/db/domain/derived";
 import { groupClaims } from "@/db/domain/grouping";
+import { isSlug } from "@/db/domain/ids";
 import { listClaimsForModels } from "@/db/queries/claims";
 import { getHistory } from "@/db/queries/maintain";
 import { getModelWithFamily } from "@/db/queries/models";
@@ -13,12 +14,14 @@ import { getModelWithFamily } from "@/db/queries/models";
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await getModelWithFamily((await params).slug);
+  const { slug } = await params;
+  const found = isSlug(slug) ? await getModelWithFamily(slug) : null;
   return { title: found ? found.model.name : "Model not found" };
 }
 
 export default async function ModelPage({ params }: { params: Params }) {
-  const found = await getModelWithFamily((await params).slug);
+  const { slug } = await params;
+  const found = isSlug(slug) ? await getModelWithFamily(slug) : null;
   if (!found) notFound();
   const { model, families, members } = found;
   const [all, history] = await Promise.all([

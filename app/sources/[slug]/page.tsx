@@ -4,17 +4,20 @@ import { notFound } from "next/navigation";
 import { fieldLabel, formatDate, KIND_LABELS, TIER_LABELS } from "@/components/format";
 import { TargetFlash } from "@/components/target-flash";
 import { splitIntoRuns } from "@/db/domain/highlight";
+import { isSlug } from "@/db/domain/ids";
 import { getSourceWithClaims } from "@/db/queries/sources";
 
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await getSourceWithClaims((await params).slug);
+  const { slug } = await params;
+  const found = isSlug(slug) ? await getSourceWithClaims(slug) : null;
   return { title: found ? found.source.title : "Source not found" };
 }
 
 export default async function SourcePage({ params }: { params: Params }) {
-  const found = await getSourceWithClaims((await params).slug);
+  const { slug } = await params;
+  const found = isSlug(slug) ? await getSourceWithClaims(slug) : null;
   if (!found) notFound();
   const { source, claims } = found;
   const byId = new Map(claims.map((c) => [c.id, c]));

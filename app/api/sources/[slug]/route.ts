@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
+import { isSlug } from "@/db/domain/ids";
 import { getSourceWithClaims } from "@/db/queries/sources";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 200) {
+  if (!isSlug(slug)) {
     return NextResponse.json(
       { error: "A source id is lowercase letters, digits and hyphens." },
       { status: 400 },
