@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, type PgQueryResultHKT, withReplicas } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -25,20 +25,34 @@ const migrationsFolder = join(process.cwd(), "drizzle");
  * One place that knows both drivers. `url` set → postgres.js; otherwise PGlite at `pgliteDir`
  * ("memory://" for a throwaway in-memory database, as the tests use).
  */
-export function createDb(opts: { url?: string; pgliteDir: string; max?: number }): DbHandle {
+export function createDb(opts: {
+  url?: string;
+  replicaUrls?: string[];
+  pgliteDir: string;
+  max?: number;
+}): DbHandle {
   if (opts.url) {
-    const client = postgres(opts.url, {
-      max: opts.max ?? 10,
-      onnotice: () => {},
-      // Fail fast rather than hang when the server is down.
-      connect_timeout: 5,
-    });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    // Fail fast rather than hang when a server is down.
+    const connect = (url: string) =>
+      postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
+    const client = connect(opts.url);
+    const primary = drizzlePostgres({ client, schema }) as unknown as Db;
+    const replicaClients = (opts.replicaUrls ?? []).map(connect);
+    const replicas = replicaClients.map(
+      (c) => drizzlePostgres({ client: c, schema }) as unknown as Db,
+    );
+    // Selects go to a replica; inserts, updates, deletes, execute() and transactions to the primary.
+    const db =
+      replicas.length > 0
+        ? (withReplicas(primary, replicas as [Db, ...Db[]]) as unknown as Db)
+        : primary;
     return {
       db,
       driver: "postgres",
       migrate: () => migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder }),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client, ...replicaClients].map((c) => c.end({ timeout: 5 })));
+      },
     };
   }
   if (!opts.pgliteDir.startsWith("memory://")) mkdirSync(opts.pgliteDir, { recursive: true });

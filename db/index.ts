@@ -7,7 +7,11 @@ const globalForDb = globalThis as unknown as { __owlDb?: DbHandle };
 
 function open(): DbHandle {
   const env = readDbEnv();
-  return createDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+  return createDb({
+    url: env.DATABASE_URL,
+    replicaUrls: env.DATABASE_REPLICA_URLS,
+    pgliteDir: env.PGLITE_DIR,
+  });
 }
 
 export const dbHandle: DbHandle = globalForDb.__owlDb ?? open();
