@@ -64,19 +64,19 @@ describe.skipIf(!DATABASE_URL)("read replicas (Postgres)", () => {
 describe("replica configuration", () => {
   it("refuses replicas without a primary in the environment", () => {
     expect(() =>
-      readDbEnv({ DATABASE_REPLICA_URLS: "postgres://x/y" } as NodeJS.ProcessEnv),
+      readDbEnv({ DATABASE_REPLICA_URLS: "postgres://x/y" } as unknown as NodeJS.ProcessEnv),
     ).toThrow(/needs DATABASE_URL/);
     expect(() =>
       readDbEnv({
         DATABASE_URL: "postgres://a/b",
         DATABASE_REPLICA_URLS: "mysql://x",
-      } as NodeJS.ProcessEnv),
+      } as unknown as NodeJS.ProcessEnv),
     ).toThrow(/must start with postgres/);
     expect(
       readDbEnv({
         DATABASE_URL: "postgres://a/b",
         DATABASE_REPLICA_URLS: "postgres://r1/b, postgres://r2/b",
-      } as NodeJS.ProcessEnv).DATABASE_REPLICA_URLS,
+      } as unknown as NodeJS.ProcessEnv).DATABASE_REPLICA_URLS,
     ).toEqual(["postgres://r1/b", "postgres://r2/b"]);
   });
 });
