@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,10 +22,14 @@ const NAV = [
   { href: "/charts", label: "Charts" },
   { href: "/sources", label: "Sources" },
   { href: "/changes", label: "Changes" },
+  { href: "/about", label: "About" },
   { href: "/maintain", label: "Maintain" },
 ];
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: the CSP nonce (see proxy.ts) cannot be baked into a static
+  // page, and the catalog's pages read the database anyway.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

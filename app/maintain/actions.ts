@@ -27,7 +27,7 @@ const signInSchema = z.object({
     .trim()
     .min(1, "your maintainer name")
     .max(100)
-    .regex(/^[^\u0000]*$/, "not a valid name"),
+    .refine((s) => !s.includes("\u0000"), "not a valid name"),
   password: z.string().min(1, "your password").max(1024),
   next: z.string().optional(),
 });

@@ -104,7 +104,7 @@ export function ValueBarChart({
         />
         <YAxis type="category" dataKey="model" width={190} tick={AXIS} interval={0} />
         <Tooltip
-          formatter={(v, _n, item) => [
+          formatter={(_v, _n, item) => [
             `${(item.payload as Point).text} (${(item.payload as Point).source})`,
             name,
           ]}

@@ -1,0 +1,49 @@
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, newPage } from "./browser";
+
+/*
+ * JavaScript byte budgets, gzipped, per route, against the framework floor (/about: the same
+ * layout with no client components of ours). Bytes of a given build are deterministic.
+ */
+const KB = 1024;
+const BUDGETS: Record<string, number> = {
+  "/": 60 * KB,
+  "/charts": 160 * KB,
+  "/models/gpt-oss-120b": 60 * KB,
+  "/compare?models=gpt-oss-120b,gpt-oss-20b": 60 * KB,
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+async function gzippedJs(path: string): Promise<number> {
+  const page = await newPage(browser);
+  const bodies: Promise<Buffer>[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") bodies.push(res.body());
+  });
+  await page.goto(path, { waitUntil: "networkidle" });
+  const all = await Promise.all(bodies);
+  await page.close();
+  return all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+}
+
+describe("JavaScript budgets (gzipped, over the framework floor)", () => {
+  it("keeps every route within its budget", async () => {
+    const floor = await gzippedJs("/about");
+    const lines = [`floor (/about): ${(floor / KB).toFixed(1)} KB`];
+    for (const [path, budget] of Object.entries(BUDGETS)) {
+      const bytes = await gzippedJs(path);
+      lines.push(
+        `${path}: ${(bytes / KB).toFixed(1)} KB (floor + ${((bytes - floor) / KB).toFixed(1)} KB, budget + ${budget / KB} KB)`,
+      );
+      expect(bytes - floor, path).toBeLessThanOrEqual(budget);
+    }
+    console.log(lines.join("\n"));
+  });
+});
