@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Open Weights Ledger
             </Link>
             <nav aria-label="Main">
-              <ul className="flex gap-4 text-sm">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 {NAV.map((n) => (
                   <li key={n.href}>
                     <Link

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { CatalogFilters } from "@/components/catalog-filters";
 import { CatalogTable } from "@/components/catalog-table";
 import { formatDateTime } from "@/components/format";
+import { NoticeList } from "@/components/notice-list";
 import {
   catalogQueryToParams,
   filterCatalog,
@@ -50,19 +51,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
 
       <CatalogFilters query={query} options={filterOptions(rows, models)} />
 
-      {ignored.length > 0 ? (
-        <div
-          role="status"
-          className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950"
-        >
-          <p className="font-medium">Some parameters in the address were not understood:</p>
-          <ul className="list-disc pl-5">
-            {ignored.map((msg) => (
-              <li key={msg}>{msg}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <NoticeList notes={ignored} title="Some parameters in the address were not understood:" />
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite">

@@ -139,7 +139,7 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
         {PROVENANCE_LABELS[claim.provenance]} · ranked {claim.rank}
         {claim.rankReason ? ` — ${claim.rankReason}` : ""}
       </p>
-      <blockquote className="mt-4 border-l-4 border-amber-400 pl-3 text-sm leading-relaxed whitespace-pre-wrap">
+      <blockquote className="mt-4 border-l-4 border-amber-400 pl-3 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere">
         <span className="text-zinc-600 dark:text-zinc-400">{context.before}</span>
         <mark className="cited">{claim.quote}</mark>
         <span className="text-zinc-600 dark:text-zinc-400">{context.after}</span>

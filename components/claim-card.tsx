@@ -49,7 +49,7 @@ export function ClaimCard({
           {PROVENANCE_LABELS[claim.provenance]}
         </Badge>
       </div>
-      <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 text-sm leading-relaxed whitespace-pre-wrap break-words">
+      <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere">
         <span className="text-zinc-600 dark:text-zinc-400">{claim.context.before}</span>
         <mark className="cited">{claim.quote}</mark>
         <span className="text-zinc-600 dark:text-zinc-400">{claim.context.after}</span>

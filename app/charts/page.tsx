@@ -11,6 +11,7 @@ import {
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CitationProvider, CiteLink } from "@/components/citation-dialog";
 import { PROVENANCE_LABELS } from "@/components/format";
+import { NoticeList } from "@/components/notice-list";
 import { catalogQueryToParams, filterOptions, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { BIT_CHOICES } from "@/db/domain/charts";
 import { formatQuantity } from "@/db/domain/values";
@@ -56,18 +57,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           action="/charts"
           keep={{ gb: String(opts.gb), bits: String(opts.bits) }}
         />
-        {notes.length > 0 ? (
-          <div
-            role="status"
-            className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950"
-          >
-            <ul className="list-disc pl-5">
-              {notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <NoticeList notes={notes} />
 
         <ChartFigure
           id="fit"

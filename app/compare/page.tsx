@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CompareTable } from "@/components/compare-table";
+import { NoticeList } from "@/components/notice-list";
 import { MAX_COMPARE, parseCompareSlugs } from "@/db/domain/compare-query";
 import { loadCatalog } from "@/db/queries/catalog";
 
@@ -50,18 +51,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           Compare
         </button>
       </form>
-      {notes.length > 0 ? (
-        <div
-          role="status"
-          className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950"
-        >
-          <ul className="list-disc pl-5">
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <NoticeList notes={notes} />
       {chosen.length >= 2 ? (
         <CompareTable rows={chosen} />
       ) : (

@@ -32,7 +32,7 @@ export function PassagePicker({ text, formId }: { text: string; formId: string }
         id={`${formId}-passage`}
         onMouseUp={pick}
         onKeyUp={pick}
-        className="max-h-96 overflow-y-auto rounded border border-zinc-300 p-3 text-sm leading-relaxed whitespace-pre-wrap break-words dark:border-zinc-700"
+        className="max-h-96 overflow-y-auto rounded border border-zinc-300 p-3 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere dark:border-zinc-700"
       >
         {text}
       </div>

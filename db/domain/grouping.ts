@@ -1,17 +1,7 @@
-import type { ClaimField } from "../schema";
+import { type ClaimField, claimFields } from "../schema";
 
-const FIELD_ORDER: ClaimField[] = [
-  "total_params",
-  "active_params",
-  "architecture",
-  "license",
-  "quantization",
-  "context_window",
-  "memory_footprint",
-  "release_date",
-  "benchmark",
-  "other",
-];
+// claimFields is declared in reading order: sizes, architecture, license, …, benchmarks, other.
+const FIELD_ORDER: readonly ClaimField[] = claimFields;
 
 type Groupable = { field: ClaimField; label: string; settings: string };
 

@@ -72,7 +72,7 @@ export default async function SourcePage({ params }: { params: Params }) {
         <h2 id="h-text" className="sr-only">
           Stored text
         </h2>
-        <div className="max-w-4xl rounded-lg border border-zinc-200 p-4 text-sm leading-relaxed whitespace-pre-wrap break-words dark:border-zinc-800">
+        <div className="max-w-4xl rounded-lg border border-zinc-200 p-4 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere dark:border-zinc-800">
           {runs.map((run, i) => (
             <span key={i}>
               {run.starts.map((id) => (
