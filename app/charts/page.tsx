@@ -15,7 +15,6 @@ import { NoticeList } from "@/components/notice-list";
 import { catalogQueryToParams, filterOptions, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { BIT_CHOICES } from "@/db/domain/charts";
 import { formatQuantity } from "@/db/domain/values";
-import { loadCatalog } from "@/db/queries/catalog";
 import { loadCharts, parseChartOptions } from "@/db/queries/charts";
 
 export const metadata: Metadata = { title: "Charts" };
@@ -29,7 +28,8 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   const { query, ignored } = parseCatalogQuery(raw);
   const { opts, ignored: ignoredOpts } = parseChartOptions(raw);
-  const [charts, catalog] = await Promise.all([loadCharts(query, opts), loadCatalog()]);
+  const charts = await loadCharts(query, opts);
+  const { catalog } = charts;
   const params = catalogQueryToParams(query);
   params.delete("hide");
   params.delete("sort");

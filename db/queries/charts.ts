@@ -28,6 +28,8 @@ export async function loadCharts(query: CatalogQuery, opts: ChartOptions) {
     benchmarks: benchmarkGroups(shown, usable, ids),
     fit: hardwareFit(shown, usable, ids, opts.gb, opts.bits),
     modelCount: shown.length,
+    /** The unfiltered catalog, for the filter form's choices. */
+    catalog: { rows, models },
   };
 }
 

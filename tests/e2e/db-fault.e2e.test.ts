@@ -30,8 +30,9 @@ class Relay {
   }
   async cut() {
     for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => this.server?.close(resolve));
+    const server = this.server;
     this.server = null;
+    if (server) await new Promise((resolve) => server.close(resolve));
   }
 }
 
