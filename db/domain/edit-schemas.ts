@@ -25,11 +25,17 @@ const optionalText = (max: number) =>
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const revision = z.coerce.number().int().positive("reload the page: the form lost its revision");
 const reason = z.string().trim().min(3, "say why, in a few words").max(500);
-const slug = z
+/** Model slugs may contain dots ("qwen2.5-72b"); source slugs may not. Same rules as the database checks. */
+const modelSlug = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, "lowercase letters, digits, dots and hyphens");
+const sourceSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase letters, digits and hyphens");
 
 const optionalNumber = z
   .string()
@@ -114,7 +120,7 @@ export const revertClaimSchema = z.object({
 });
 
 export const createSourceSchema = z.object({
-  slug,
+  slug: sourceSlug,
   title: z.string().trim().min(1).max(300),
   publisher: optionalText(200),
   author: optionalText(200),
@@ -134,7 +140,7 @@ export const createSourceSchema = z.object({
 });
 
 export const modelSchema = z.object({
-  slug,
+  slug: modelSlug,
   name: z.string().trim().min(1).max(200),
   kind: z.enum(modelKinds),
   familyId: z.coerce

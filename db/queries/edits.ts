@@ -107,6 +107,8 @@ const CONSTRAINT_ERRORS: Record<string, { field: string; message: string }> = {
   },
   sources_slug_unique: { field: "slug", message: "A source with this id exists already." },
   models_slug_unique: { field: "slug", message: "A model with this id exists already." },
+  sources_slug_format: { field: "slug", message: "Lowercase letters, digits and hyphens." },
+  models_slug_format: { field: "slug", message: "Lowercase letters, digits, dots and hyphens." },
   sources_url_scheme: { field: "url", message: "An http(s) address, or leave empty." },
 };
 

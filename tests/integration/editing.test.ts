@@ -621,3 +621,15 @@ describe("hostile form input to every edit action (fast-check)", () => {
     expect(accepted).toBeGreaterThan(0);
   });
 });
+
+describe("slug rules match the database's", () => {
+  it("refuses a source slug with a dot as a field error, as the database would", async () => {
+    await signInAs("alice");
+    const r = await actions.createSourceAction(
+      null,
+      form({ slug: "1.5e-323", title: "Fuzz", kind: "blog", tier: "press", text: "fuzz text" }),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fieldErrors?.slug?.[0]).toMatch(/hyphens/);
+  });
+});
