@@ -121,15 +121,29 @@ export function ValueBarChart({
   );
 }
 
-export function MemoryChart({ bars, limit }: { bars: MemoryBar[]; limit: number | null }) {
+type GbRow = {
+  name: string;
+  gb: number;
+  claimId: number;
+  color: string;
+  tooltip: string;
+  series: string;
+};
+
+/** Horizontal GB bars on a log axis with a limit line: shared by the memory and fit charts. */
+function GbChart({
+  rows,
+  limit,
+  labelWidth,
+}: {
+  rows: GbRow[];
+  limit: number | null;
+  labelWidth: number;
+}) {
   const open = useOpenCitation();
-  const data = bars.map((b) => ({
-    ...b,
-    name: `${b.model} — ${b.label.length > 40 ? `${b.label.slice(0, 40)}…` : b.label}`,
-  }));
   return (
-    <ResponsiveContainer width="100%" height={rowHeight(data.length)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+    <ResponsiveContainer width="100%" height={rowHeight(rows.length)}>
+      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis
           type="number"
@@ -139,13 +153,24 @@ export function MemoryChart({ bars, limit }: { bars: MemoryBar[]; limit: number 
           tickFormatter={(v) => `${v} GB`}
           tick={AXIS}
         />
-        <YAxis type="category" dataKey="name" width={300} tick={AXIS} interval={0} />
+        <YAxis type="category" dataKey="name" width={labelWidth} tick={AXIS} interval={0} />
         <Tooltip
           formatter={(v, _n, item) => [
-            `${v} GB (${(item.payload as MemoryBar).kind})`,
-            (item.payload as MemoryBar).formula ?? "quoted",
+            `${v} GB — ${(item.payload as GbRow).tooltip}`,
+            (item.payload as GbRow).series,
           ]}
         />
+        <Bar
+          dataKey="gb"
+          name="GB"
+          cursor="pointer"
+          onClick={(d: Clickable) => d.payload?.claimId && open(d.payload.claimId)}
+        >
+          {rows.map((r, i) => (
+            <Cell key={i} fill={r.color} />
+          ))}
+        </Bar>
+        {/* Drawn after the bars so the limit stays visible over them. */}
         {limit ? (
           <ReferenceLine
             x={limit}
@@ -154,19 +179,21 @@ export function MemoryChart({ bars, limit }: { bars: MemoryBar[]; limit: number 
             label={{ value: `${limit} GB`, fill: "currentColor", fontSize: 11 }}
           />
         ) : null}
-        <Bar
-          dataKey="gb"
-          name="GB"
-          cursor="pointer"
-          onClick={(d: Clickable) => d.payload?.claimId && open(d.payload.claimId)}
-        >
-          {data.map((b, i) => (
-            <Cell key={i} fill={b.kind === "quoted" ? COLORS.quoted : COLORS.derived} />
-          ))}
-        </Bar>
       </BarChart>
     </ResponsiveContainer>
   );
+}
+
+export function MemoryChart({ bars, limit }: { bars: MemoryBar[]; limit: number | null }) {
+  const rows = bars.map((b) => ({
+    name: `${b.model} — ${b.label.length > 40 ? `${b.label.slice(0, 40)}…` : b.label}`,
+    gb: b.gb,
+    claimId: b.claimId,
+    color: b.kind === "quoted" ? COLORS.quoted : COLORS.derived,
+    tooltip: b.kind,
+    series: b.formula ?? "quoted",
+  }));
+  return <GbChart rows={rows} limit={limit} labelWidth={300} />;
 }
 
 export function FitChart({
@@ -176,46 +203,15 @@ export function FitChart({
   points: { model: string; gb: number; fits: boolean; paramsClaimId: number }[];
   limit: number;
 }) {
-  const open = useOpenCitation();
-  const data = points.map((p) => ({ ...p, claimId: p.paramsClaimId }));
-  return (
-    <ResponsiveContainer width="100%" height={rowHeight(data.length)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis
-          type="number"
-          scale="log"
-          domain={[0.5, "auto"]}
-          allowDataOverflow
-          tickFormatter={(v) => `${v} GB`}
-          tick={AXIS}
-        />
-        <YAxis type="category" dataKey="model" width={190} tick={AXIS} interval={0} />
-        <Tooltip
-          formatter={(v, _n, item) => [
-            `${v} GB — ${(item.payload as { fits: boolean }).fits ? "fits" : "does not fit"}`,
-            "weights",
-          ]}
-        />
-        <ReferenceLine
-          x={limit}
-          stroke={COLORS.nofit}
-          strokeDasharray="4 2"
-          label={{ value: `${limit} GB`, fill: "currentColor", fontSize: 11 }}
-        />
-        <Bar
-          dataKey="gb"
-          name="Weights (GB)"
-          cursor="pointer"
-          onClick={(d: Clickable) => d.payload?.claimId && open(d.payload.claimId)}
-        >
-          {data.map((p, i) => (
-            <Cell key={i} fill={p.fits ? COLORS.fits : COLORS.nofit} />
-          ))}
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
-  );
+  const rows = points.map((p) => ({
+    name: p.model,
+    gb: p.gb,
+    claimId: p.paramsClaimId,
+    color: p.fits ? COLORS.fits : COLORS.nofit,
+    tooltip: p.fits ? "fits" : "does not fit",
+    series: "weights",
+  }));
+  return <GbChart rows={rows} limit={limit} labelWidth={190} />;
 }
 
 export function TimelineChart({ points }: { points: Point[] }) {

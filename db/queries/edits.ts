@@ -44,6 +44,26 @@ async function log(
     .values({ ...entry, reason: entry.reason ?? null, authorId: actor.id, authorName: actor.name });
 }
 
+/** Revision 1 of a new row (the snapshot defaults to the row itself). */
+function logCreate(
+  tx: Tx,
+  actor: Maintainer,
+  entityType: Entity,
+  row: { id: number },
+  after: unknown = row,
+  reason?: string | null,
+) {
+  return log(tx, actor, {
+    entityType,
+    entityId: row.id,
+    revision: 1,
+    action: "create",
+    before: null,
+    after,
+    reason,
+  });
+}
+
 /** The changes made since `base`, for a conflict message. */
 async function changesSince(
   db: Db | Tx,
@@ -247,15 +267,7 @@ export function createClaim(
           .where(eq(claims.id, row.id))
           .returning()) as [Claim];
       }
-      await log(tx, actor, {
-        entityType: "claim",
-        entityId: created.id,
-        revision: 1,
-        action: "create",
-        before: null,
-        after: created,
-        reason: input.rankReason,
-      });
+      await logCreate(tx, actor, "claim", created, created, input.rankReason);
       return { ok: true, data: { id: created.id } };
     }),
   );
@@ -426,13 +438,9 @@ export function createSource(
         .values({ ...input, retrievedOn: new Date().toISOString().slice(0, 10) })
         .returning();
       if (!row) throw new Error("insert returned nothing");
-      await log(tx, actor, {
-        entityType: "source",
-        entityId: row.id,
-        revision: 1,
-        action: "create",
-        before: null,
-        after: { ...row, text: `(${row.text.length} characters, sha256 ${row.textSha256})` },
+      await logCreate(tx, actor, "source", row, {
+        ...row,
+        text: `(${row.text.length} characters, sha256 ${row.textSha256})`,
       });
       return { ok: true, data: { slug: row.slug } };
     }),
@@ -451,14 +459,7 @@ export function createModel(
         .values({ ...input, familyId: input.familyId ?? null })
         .returning();
       if (!row) throw new Error("insert returned nothing");
-      await log(tx, actor, {
-        entityType: "model",
-        entityId: row.id,
-        revision: 1,
-        action: "create",
-        before: null,
-        after: row,
-      });
+      await logCreate(tx, actor, "model", row);
       return { ok: true, data: { slug: row.slug } };
     }),
   );

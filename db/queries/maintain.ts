@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
+import { isSlug } from "@/db/domain/ids";
 import { diffSnapshots } from "@/db/domain/result";
 import { claims, models, revisions, sources } from "@/db/schema";
 
@@ -20,6 +21,7 @@ export async function listPickers(db: Db = defaultDb) {
 }
 
 export async function getSourceText(slug: string, db: Db = defaultDb) {
+  if (!isSlug(slug)) return null;
   const [row] = await db
     .select({ id: sources.id, slug: sources.slug, title: sources.title, text: sources.text })
     .from(sources)

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, count, eq, isNull, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
+import { isSlug } from "@/db/domain/ids";
 import { claims, models, sources } from "@/db/schema";
 
 export async function listSources(db: Db = defaultDb) {
@@ -22,7 +23,9 @@ export async function listSources(db: Db = defaultDb) {
     .orderBy(asc(sources.tier), asc(sources.title));
 }
 
+/** Null for an unknown or malformed slug: junk from a URL never reaches the query. */
 export async function getSourceWithClaims(slug: string, db: Db = defaultDb) {
+  if (!isSlug(slug)) return null;
   const [source] = await db.select().from(sources).where(eq(sources.slug, slug));
   if (!source) return null;
   const cited = await db

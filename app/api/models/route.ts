@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { safeJson } from "@/app/api/safe-json";
 import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { loadOpenData } from "@/db/queries/open-data";
 
@@ -6,7 +6,7 @@ import { loadOpenData } from "@/db/queries/open-data";
 export async function GET(req: Request) {
   const { query, ignored } = parseCatalogQuery(Object.fromEntries(new URL(req.url).searchParams));
   const data = await loadOpenData(query);
-  return NextResponse.json({
+  return safeJson({
     query: Object.fromEntries(catalogQueryToParams(query)),
     ignored,
     lastUpdated: data.lastUpdated,

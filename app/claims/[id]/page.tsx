@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ClaimCard } from "@/components/claim-card";
 import { fieldLabel, formatDateTime, PROVENANCE_LABELS } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
 import { parseId } from "@/db/domain/ids";
-import { getClaimDetail, listClaimsForModels } from "@/db/queries/claims";
+import { getClaimDetail } from "@/db/queries/claims";
 import { getHistory } from "@/db/queries/maintain";
 
 type Params = Promise<{ id: string }>;
 
+// generateMetadata and the page share one load per request.
+const load = cache((id: number) => getClaimDetail(id));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  const detail = id ? await getClaimDetail(id) : null;
+  const detail = id ? await load(id) : null;
   return {
     title: detail ? `${detail.claim.model.name}: ${detail.claim.valueText}` : "Claim not found",
   };
@@ -21,14 +25,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ClaimPage({ params }: { params: Params }) {
   const id = parseId((await params).id);
   if (id === null) notFound();
-  const detail = await getClaimDetail(id);
+  const detail = await load(id);
   if (!detail) notFound();
-  const { claim, group } = detail;
-  const [withContext, history] = await Promise.all([
-    listClaimsForModels([claim.modelId]),
-    getHistory("claim", id),
-  ]);
-  const me = withContext.find((c) => c.id === id);
+  const { claim, group, context } = detail;
+  const history = await getHistory("claim", id);
   const others = group.filter((g) => g.id !== id);
 
   return (
@@ -48,13 +48,7 @@ export default async function ClaimPage({ params }: { params: Params }) {
           </p>
         ) : null}
       </header>
-      {me ? (
-        <ClaimCard claim={me} />
-      ) : (
-        <p className="text-sm">
-          {claim.valueText} — “{claim.quote}” ({claim.source.title})
-        </p>
-      )}
+      <ClaimCard claim={{ ...claim, context }} />
       {others.length > 0 ? (
         <section aria-labelledby="h-others">
           <h2 id="h-others" className="text-lg font-semibold">

@@ -1,27 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Badge, ClaimCard } from "@/components/claim-card";
 import { fieldLabel } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
 import { estimateWeightMemory } from "@/db/domain/derived";
 import { groupClaims } from "@/db/domain/grouping";
-import { isSlug } from "@/db/domain/ids";
 import { listClaimsForModels } from "@/db/queries/claims";
 import { getHistory } from "@/db/queries/maintain";
 import { getModelWithFamily } from "@/db/queries/models";
 
 type Params = Promise<{ slug: string }>;
 
+// generateMetadata and the page share one load per request.
+const load = cache((slug: string) => getModelWithFamily(slug));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const found = isSlug(slug) ? await getModelWithFamily(slug) : null;
+  const found = await load(slug);
   return { title: found ? found.model.name : "Model not found" };
 }
 
 export default async function ModelPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const found = isSlug(slug) ? await getModelWithFamily(slug) : null;
+  const found = await load(slug);
   if (!found) notFound();
   const { model, families, members } = found;
   const [all, history] = await Promise.all([

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { fieldLabel, formatDate, KIND_LABELS, TIER_LABELS } from "@/components/format";
 import { TargetFlash } from "@/components/target-flash";
 import { splitIntoRuns } from "@/db/domain/highlight";
-import { isSlug } from "@/db/domain/ids";
 import { getSourceWithClaims } from "@/db/queries/sources";
 
 type Params = Promise<{ slug: string }>;
 
+// generateMetadata and the page share one load per request.
+const load = cache((slug: string) => getSourceWithClaims(slug));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const found = isSlug(slug) ? await getSourceWithClaims(slug) : null;
+  const found = await load(slug);
   return { title: found ? found.source.title : "Source not found" };
 }
 
 export default async function SourcePage({ params }: { params: Params }) {
   const { slug } = await params;
-  const found = isSlug(slug) ? await getSourceWithClaims(slug) : null;
+  const found = await load(slug);
   if (!found) notFound();
   const { source, claims } = found;
   const byId = new Map(claims.map((c) => [c.id, c]));

@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { safeJson } from "@/app/api/safe-json";
 import { parseCatalogQuery } from "@/db/domain/catalog-query";
 import { toCsv } from "@/db/domain/csv";
 import { loadCharts, parseChartOptions } from "@/db/queries/charts";
@@ -9,7 +9,7 @@ const NAMES = ["params", "context", "memory", "benchmarks", "release", "fit"] as
 export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
   const name = (await ctx.params).name.replace(/\.csv$/, "");
   if (!(NAMES as readonly string[]).includes(name)) {
-    return NextResponse.json(
+    return safeJson(
       { error: `No chart “${name.slice(0, 40)}”. Charts: ${NAMES.join(", ")}.` },
       { status: 404 },
     );

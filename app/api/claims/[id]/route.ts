@@ -1,12 +1,12 @@
-import { NextResponse } from "next/server";
+import { safeJson } from "@/app/api/safe-json";
 import { parseId } from "@/db/domain/ids";
 import { getClaimDetail } from "@/db/queries/claims";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const id = parseId((await ctx.params).id);
   if (id === null)
-    return NextResponse.json({ error: "A claim id is a positive whole number." }, { status: 400 });
+    return safeJson({ error: "A claim id is a positive whole number." }, { status: 400 });
   const detail = await getClaimDetail(id);
-  if (!detail) return NextResponse.json({ error: `No claim ${id}.` }, { status: 404 });
-  return NextResponse.json(detail);
+  if (!detail) return safeJson({ error: `No claim ${id}.` }, { status: 404 });
+  return safeJson(detail);
 }

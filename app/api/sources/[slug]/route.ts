@@ -1,19 +1,19 @@
-import { NextResponse } from "next/server";
+import { safeJson } from "@/app/api/safe-json";
 import { isSlug } from "@/db/domain/ids";
 import { getSourceWithClaims } from "@/db/queries/sources";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   if (!isSlug(slug)) {
-    return NextResponse.json(
+    return safeJson(
       { error: "A source id is lowercase letters, digits and hyphens." },
       { status: 400 },
     );
   }
   const found = await getSourceWithClaims(slug);
-  if (!found) return NextResponse.json({ error: `No source ${slug}.` }, { status: 404 });
+  if (!found) return safeJson({ error: `No source ${slug}.` }, { status: 404 });
   const { source, claims } = found;
-  return NextResponse.json({
+  return safeJson({
     slug: source.slug,
     title: source.title,
     publisher: source.publisher,

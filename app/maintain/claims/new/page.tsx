@@ -3,7 +3,6 @@ import Link from "next/link";
 import { newClaimFields } from "@/components/maintain/claim-fields";
 import { EditForm } from "@/components/maintain/edit-form";
 import { PassagePicker } from "@/components/maintain/passage-picker";
-import { isSlug } from "@/db/domain/ids";
 import { getSourceText, listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { createClaimAction } from "../../actions";
@@ -18,7 +17,7 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Sea
   const pickers = await listPickers();
   const modelSlug = typeof sp.model === "string" ? sp.model : "";
   const sourceSlug = typeof sp.source === "string" ? sp.source : "";
-  const source = isSlug(sourceSlug) ? await getSourceText(sourceSlug) : null;
+  const source = sourceSlug ? await getSourceText(sourceSlug) : null;
   const model = pickers.models.find((m) => m.slug === modelSlug);
   return (
     <div className="max-w-5xl space-y-5">

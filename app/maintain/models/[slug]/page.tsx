@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { EditForm } from "@/components/maintain/edit-form";
 import { modelFields } from "@/components/maintain/model-fields";
-import { isSlug } from "@/db/domain/ids";
 import { getHistory, listPickers } from "@/db/queries/maintain";
 import { getModelBySlug } from "@/db/queries/models";
 import { requireMaintainerPage } from "@/db/queries/session";
@@ -17,7 +16,7 @@ type Params = Promise<{ slug: string }>;
 export default async function EditModelPage({ params }: { params: Params }) {
   const { slug } = await params;
   await requireMaintainerPage(`/maintain/models/${slug}`);
-  const model = isSlug(slug) ? await getModelBySlug(slug) : null;
+  const model = await getModelBySlug(slug);
   if (!model) notFound();
   const [{ models }, history] = await Promise.all([listPickers(), getHistory("model", model.id)]);
   const families = models.filter((m) => m.kind === "family" && m.id !== model.id);
