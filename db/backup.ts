@@ -6,7 +6,8 @@
  * Sessions and sign-in attempts are not backed up. The file holds password hashes: keep it private.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "./client";
+import { rebuildCatalogRows } from "./catalog-index";
+import { type Db, rowsOf } from "./client";
 
 export const BACKUP_FORMAT = "open-weights-ledger/backup-v1";
 /** Insert order respects foreign keys; model families are linked in a second pass. */
@@ -18,12 +19,6 @@ export type Backup = {
   exportedAt: string;
   tables: Record<Table, Record<string, unknown>[]>;
 };
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (
-    (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) ?? []
-  );
-}
 
 export async function exportCatalog(db: Db): Promise<Backup> {
   return db.transaction(async (tx) => {
@@ -83,6 +78,8 @@ export async function importCatalog(db: Db, backup: Backup): Promise<Record<Tabl
       );
       counts[t] = rows.length;
     }
+    // The read model is derived, so it is rebuilt rather than backed up.
+    await rebuildCatalogRows(tx);
     return counts;
   });
 }

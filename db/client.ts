@@ -18,6 +18,14 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
+/** The rows of `db.execute()`: postgres.js returns an array, PGlite an object holding `rows`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return ((Array.isArray(result) ? result : (result as { rows?: T[] }).rows) ?? []) as T[];
+}
+
+/** A Postgres int[] literal: one parameter however many ids, the same on both drivers. */
+export const intArray = (ids: number[]) => `{${ids.map((n) => Math.trunc(n)).join(",")}}`;
+
 // Scripts and tests run from the repository root; the Next server never migrates.
 const migrationsFolder = join(process.cwd(), "drizzle");
 

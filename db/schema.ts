@@ -4,12 +4,14 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -253,6 +255,58 @@ export const revisions = pgTable(
   ],
 );
 
+/*
+ * The catalog table's read model: one row per model and provenance view, holding the cells the
+ * table shows (chosen by db/domain/catalog.ts, the single definition of a cell) plus typed sort
+ * and filter keys, so the catalog can filter, sort and page in SQL at any size. It is derived
+ * data: every write refreshes the rows of the models it touches in the same transaction
+ * (db/catalog-index.ts), and seed, import and migrate rebuild it whole.
+ */
+export const catalogViews = ["all", "publisher", "third_party"] as const;
+export const catalogView = pgEnum("catalog_view", catalogViews);
+
+export const catalogRows = pgTable(
+  "catalog_rows",
+  {
+    view: catalogView("view").notNull(),
+    modelId: integer("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    /** Lowercased, digits zero-padded: "Qwen3 8B" sorts before "Qwen3 14B" under any collation. */
+    nameKey: text("name_key").notNull(),
+    developer: text("developer").notNull(),
+    familySlugs: text("family_slugs").array().notNull(),
+    archKind: text("arch_kind"),
+    licenseName: text("license_name"),
+    /** Lowercased name, developer, family, slug and licence text: what the search box matches. */
+    search: text("search").notNull(),
+    /** The whole row as the table renders it (CatalogRow). */
+    row: jsonb("row").notNull(),
+    totalParams: doublePrecision("total_params"),
+    activeParams: doublePrecision("active_params"),
+    contextWindow: doublePrecision("context_window"),
+    memoryFootprint: doublePrecision("memory_footprint"),
+    releaseDate: doublePrecision("release_date"),
+    mmlu: doublePrecision("mmlu"),
+    mmluPro: doublePrecision("mmlu_pro"),
+    gpqaDiamond: doublePrecision("gpqa_diamond"),
+    architecture: text("architecture"),
+    license: text("license"),
+    quantization: text("quantization"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.view, t.modelId] }),
+    // The default order, as the query spells it (byte order): page 1 reads 25 index entries.
+    // Other sorts scan the view's narrow rows and keep the top 25 (EXPLAIN in BENCHMARKS.md).
+    index("catalog_rows_name_idx").on(t.view, sql`${t.nameKey} collate "C"`, t.modelId),
+    index("catalog_rows_family_idx").using("gin", t.familySlugs),
+    index("catalog_rows_developer_idx").on(t.view, t.developer),
+    index("catalog_rows_license_idx").on(t.view, t.licenseName),
+    index("catalog_rows_model_idx").on(t.modelId),
+  ],
+);
+
 export type Source = typeof sources.$inferSelect;
 export type NewSource = typeof sources.$inferInsert;
 export type Model = typeof models.$inferSelect;
@@ -264,3 +318,4 @@ export type ClaimField = (typeof claimFields)[number];
 export type Provenance = (typeof provenances)[number];
 export type Rank = (typeof ranks)[number];
 export type Qualifier = (typeof qualifiers)[number];
+export type CatalogView = (typeof catalogViews)[number];

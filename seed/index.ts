@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { findCatalogDrift, rebuildCatalogRows } from "@/db/catalog-index";
 import type { Db } from "@/db/client";
 import { claims, models, revisions, sources } from "@/db/schema";
 import { buildSeedCatalog, type SeedCatalog } from "./build";
@@ -99,6 +100,7 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
     }
 
     for (const batch of chunks(log, 200)) await tx.insert(revisions).values(batch);
+    await rebuildCatalogRows(tx);
     return report;
   });
 }
@@ -122,8 +124,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const broken = await findBrokenQuotes(dbHandle.db);
     if (broken.length > 0)
       throw new Error(`${broken.length} stored quotes do not match their sources`);
+    const drift = await findCatalogDrift(dbHandle.db);
+    if (drift.length > 0)
+      throw new Error(`catalog rows disagree with the claims for: ${drift.join(", ")}`);
     console.log(
-      `seeded (${dbHandle.driver}) in ${Date.now() - started} ms: +${report.sources} sources, +${report.models} models, +${report.claims} claims (${report.skipped} already present); every stored quote matches its source`,
+      `seeded (${dbHandle.driver}) in ${Date.now() - started} ms: +${report.sources} sources, +${report.models} models, +${report.claims} claims (${report.skipped} already present); every stored quote matches its source, every catalog row its claims`,
     );
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Maintainer } from "@/db/accounts";
+import { modelsCitingSource, refreshCatalogRows } from "@/db/catalog-index";
 import type { Db } from "@/db/client";
 import type {
   CreateClaimInput,
@@ -26,6 +27,23 @@ import { type Claim, claims, models, revisions, sources } from "@/db/schema";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Entity = "claim" | "model" | "source";
 
+/** The models whose catalog rows a logged change can alter. */
+async function modelsAffected(
+  tx: Tx,
+  entry: { entityType: Entity; entityId: number; before: unknown; after: unknown },
+): Promise<number[]> {
+  if (entry.entityType === "model") return [entry.entityId];
+  if (entry.entityType === "source") return modelsCitingSource(tx, entry.entityId);
+  // A claim counts for the model it belonged to and the one it belongs to now.
+  return [entry.before, entry.after]
+    .map((s) => (s as { modelId?: unknown } | null)?.modelId)
+    .filter((id): id is number => typeof id === "number");
+}
+
+/**
+ * Appends the revision and refreshes the catalog's read model for what changed, both in the
+ * caller's transaction: every write passes through here, so no write can leave the table stale.
+ */
 async function log(
   tx: Tx,
   actor: Maintainer,
@@ -42,6 +60,7 @@ async function log(
   await tx
     .insert(revisions)
     .values({ ...entry, reason: entry.reason ?? null, authorId: actor.id, authorName: actor.name });
+  await refreshCatalogRows(tx, await modelsAffected(tx, entry));
 }
 
 /** Revision 1 of a new row (the snapshot defaults to the row itself). */
