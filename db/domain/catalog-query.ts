@@ -4,7 +4,14 @@
  * lenient: a malformed parameter is dropped and reported, never a 500.
  */
 import { z } from "zod";
-import { type CatalogRow, COLUMN_KEYS, type ColumnKey } from "./catalog";
+import {
+  type CatalogRow,
+  COLUMN_KEYS,
+  type ColumnKey,
+  NUMERIC_COLUMNS,
+  naturalKey,
+  searchText,
+} from "./catalog";
 import { parseQuantity } from "./values";
 
 export type SortState = { column: ColumnKey | "name"; desc: boolean };
@@ -22,6 +29,8 @@ export type CatalogQuery = {
   fitsGb: number | null;
   sort: SortState | null;
   hidden: ColumnKey[];
+  /** 1-based page of the table (and of the JSON API); null is the first. */
+  page: number | null;
 };
 
 export type ParsedQuery = { query: CatalogQuery; ignored: string[] };
@@ -37,7 +46,18 @@ const first = (v: string | string[] | undefined) => {
   return raw ? wellFormed(raw) : undefined;
 };
 
-const text = z.string().max(200);
+// Control characters (NUL above all) are never part of a name or search, and Postgres refuses
+// NUL in text outright: they are reported here rather than failing in the database.
+export const hasControlCharacter = (s: string) =>
+  [...s].some((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f;
+  });
+const text = z
+  .string()
+  .max(200)
+  .refine((s) => !hasControlCharacter(s));
+const TEXT_RULE = "use at most 200 characters, without control characters";
 const slug = z
   .string()
   .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/)
@@ -49,7 +69,6 @@ function describe(name: string, raw: string, why: string) {
   return `${name}=“${shown}” was ignored: ${why}`;
 }
 
-/** Billions of parameters: "70", "70B", "1.5T". */
 /** A bare number with an optional K/M/B/T suffix, nothing else ("70", "70B", "128K"). */
 const PLAIN_QUANTITY = /^\d+(?:\.\d+)?\s*[kmbt]?$/i;
 
@@ -76,6 +95,7 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
     fitsGb: null,
     sort: null,
     hidden: [],
+    page: null,
   };
   const take = <T>(name: string, parse: (raw: string) => T | null, why: string): T | null => {
     const raw = first(params[name]);
@@ -91,10 +111,10 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
       return r.success ? r.data : null;
     };
 
-  query.q = take("q", ok(text), "search text is limited to 200 characters");
+  query.q = take("q", ok(text), TEXT_RULE);
   query.family = take("family", ok(slug), "not a family id");
-  query.developer = take("developer", ok(text), "too long");
-  query.license = take("license", ok(text), "too long");
+  query.developer = take("developer", ok(text), TEXT_RULE);
+  query.license = take("license", ok(text), TEXT_RULE);
   query.arch = take("arch", ok(z.enum(["moe", "dense"])), "use moe or dense");
   query.provenance = take(
     "provenance",
@@ -130,6 +150,11 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
       return { column: column as SortState["column"], desc: dir === "desc" };
     },
     "use a column name with .asc or .desc",
+  );
+  query.page = take(
+    "page",
+    (raw) => (/^\d{1,7}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null),
+    "use a page number such as 2",
   );
   // Hidden columns: "hide=a,b" in shared links, or the form's "show" boxes (with cols=1) when
   // submitted without JavaScript — a form cannot send the boxes that are not ticked.
@@ -173,79 +198,68 @@ export function catalogQueryToParams(query: CatalogQuery): URLSearchParams {
   set("fitsGb", query.fitsGb);
   if (query.sort) set("sort", `${query.sort.column}.${query.sort.desc ? "desc" : "asc"}`);
   if (query.hidden.length) set("hide", query.hidden.join(","));
+  if (query.page !== null && query.page > 1) set("page", query.page);
   return p;
 }
 
 export type FilterOutcome = { rows: CatalogRow[]; excludedUnknown: number };
 
+const NUMERIC_FILTERS = [
+  ["minParams", "total_params", (n: number, bound: number) => n >= bound],
+  ["maxParams", "total_params", (n: number, bound: number) => n <= bound],
+  ["minContext", "context_window", (n: number, bound: number) => n >= bound],
+  ["fitsGb", "memory_footprint", (n: number, bound: number) => n <= bound],
+] as const;
+
 /**
- * Applies the filters. A numeric filter never treats an unknown value as a match; how many rows
- * it dropped for being unknown is reported so the page can say so.
+ * The catalog query's meaning, in memory: the specification the database's version
+ * (db/queries/catalog.ts) is tested against. A numeric filter never treats an unknown value as
+ * a match; rows that pass every filter but for an unknown value are counted (`excludedUnknown`)
+ * so the page can say so. Sorted as the table sorts: unknowns last, then by name.
  */
-export function filterCatalog(rows: CatalogRow[], query: CatalogQuery): FilterOutcome {
+export function applyCatalogQuery(rows: CatalogRow[], query: CatalogQuery): FilterOutcome {
   let excludedUnknown = 0;
   const needle = query.q?.toLowerCase();
-  const numeric = (row: CatalogRow, key: ColumnKey, test: (n: number) => boolean): boolean => {
-    const n = row.cells[key]?.num;
-    if (n === null || n === undefined) {
-      excludedUnknown++;
-      return false;
-    }
-    return test(n);
-  };
   const out = rows.filter((row) => {
-    if (needle) {
-      const hay = [
-        row.name,
-        row.developer,
-        row.family?.name ?? "",
-        row.slug,
-        row.cells.license?.text ?? "",
-      ]
-        .join(" ")
-        .toLowerCase();
-      if (!hay.includes(needle)) return false;
-    }
+    if (needle && !searchText(row).includes(needle)) return false;
     if (query.family && !row.families.includes(query.family)) return false;
     if (query.developer && row.developer !== query.developer) return false;
     if (query.license && row.licenseName !== query.license) return false;
     if (query.arch && row.architectureKind !== query.arch) return false;
-    if (
-      query.minParams !== null &&
-      !numeric(row, "total_params", (n) => n >= (query.minParams as number))
-    )
-      return false;
-    if (
-      query.maxParams !== null &&
-      !numeric(row, "total_params", (n) => n <= (query.maxParams as number))
-    )
-      return false;
-    if (
-      query.minContext !== null &&
-      !numeric(row, "context_window", (n) => n >= (query.minContext as number))
-    )
-      return false;
-    if (
-      query.fitsGb !== null &&
-      !numeric(row, "memory_footprint", (n) => n <= (query.fitsGb as number))
-    )
-      return false;
-    return true;
+    let unknown = false;
+    for (const [key, column, test] of NUMERIC_FILTERS) {
+      const bound = query[key];
+      if (bound === null) continue;
+      const n = row.cells[column]?.num ?? null;
+      if (n === null) unknown = true;
+      else if (!test(n, bound)) return false;
+    }
+    if (unknown) excludedUnknown++;
+    return !unknown;
   });
-  return { rows: out, excludedUnknown };
+  return { rows: out.sort(compareRows(query.sort)), excludedUnknown };
 }
 
-/** Choices for the filter form, from the whole catalog (not just the filtered rows). */
-export function filterOptions(
-  rows: CatalogRow[],
-  models: { slug: string; name: string; kind: string }[],
-) {
-  const sorted = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
-  return {
-    families: models
-      .filter((m) => m.kind === "family")
-      .map((m) => ({ slug: m.slug, name: m.name })),
-    developers: sorted(rows.map((r) => r.developer)),
-    licenses: sorted(rows.map((r) => r.licenseName)),
+/** The table's order for a sort: the column (unknowns last either way), then name, then id. */
+export function compareRows(sort: SortState | null) {
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byName = (a: CatalogRow, b: CatalogRow) =>
+    byKey(naturalKey(a.name), naturalKey(b.name)) || a.id - b.id;
+  if (!sort) return byName;
+  if (sort.column === "name")
+    return (a: CatalogRow, b: CatalogRow) => (sort.desc ? -1 : 1) * byName(a, b);
+  const column = sort.column;
+  const value = (r: CatalogRow): number | string | null => {
+    const cell = r.cells[column];
+    if (!cell) return null;
+    return NUMERIC_COLUMNS.has(column) ? cell.num : naturalKey(cell.text);
+  };
+  return (a: CatalogRow, b: CatalogRow) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || vb === null)
+      return (va === null ? 1 : 0) - (vb === null ? 1 : 0) || byName(a, b);
+    const c = typeof va === "number" ? va - (vb as number) : byKey(va, vb as string);
+    return (sort.desc ? -c : c) || byName(a, b);
   };
 }

@@ -198,6 +198,7 @@ export function architectureKind(claims: ClaimRow[]): ArchitectureKind | null {
 }
 
 export type CatalogRow = {
+  id: number;
   slug: string;
   name: string;
   developer: string;
@@ -210,6 +211,21 @@ export type CatalogRow = {
   provenances: Provenance[];
   cells: Partial<Record<ColumnKey, Cell>>;
 };
+
+/** What the catalog table renders of a row: only this crosses to the browser, once per row. */
+export type TableRow = Pick<
+  CatalogRow,
+  "slug" | "name" | "developer" | "family" | "architectureKind" | "cells"
+>;
+
+export const toTableRow = ({
+  slug,
+  name,
+  developer,
+  family,
+  architectureKind,
+  cells,
+}: CatalogRow): TableRow => ({ slug, name, developer, family, architectureKind, cells });
 
 /** Licence names normalised for filtering; the cell keeps the source's phrasing. */
 export function licenseName(text: string | undefined): string | null {
@@ -224,6 +240,16 @@ export function licenseName(text: string | undefined): string | null {
   if (/deepseek/i.test(text)) return "DeepSeek Model License";
   return "Other";
 }
+
+/** Lowercased with every run of digits zero-padded, so byte order is natural order in any engine. */
+export const naturalKey = (s: string) =>
+  s.toLowerCase().replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, "").padStart(12, "0"));
+
+/** What the search box matches: name, developer, family, slug and licence text, lowercased. */
+export const searchText = (row: CatalogRow) =>
+  [row.name, row.developer, row.family?.name ?? "", row.slug, row.cells.license?.text ?? ""]
+    .join(" ")
+    .toLowerCase();
 
 export function buildCatalogRows(models: ModelRow[], claims: ClaimRow[]): CatalogRow[] {
   const byId = new Map(models.map((m) => [m.id, m]));
@@ -256,6 +282,7 @@ export function buildCatalogRows(models: ModelRow[], claims: ClaimRow[]): Catalo
       }
       const nearest = families[0];
       return {
+        id: m.id,
         slug: m.slug,
         name: m.name,
         developer: m.developer,

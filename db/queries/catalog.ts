@@ -1,63 +1,40 @@
 import "server-only";
-import { asc, eq, isNull, max } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  max,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
-import { buildCatalogRows, type ClaimRow, type ModelRow } from "@/db/domain/catalog";
-import { claims, models, revisions, sources } from "@/db/schema";
-
-export const sourceRefColumns = {
-  slug: sources.slug,
-  title: sources.title,
-  publisher: sources.publisher,
-  publishedOn: sources.publishedOn,
-  url: sources.url,
-  kind: sources.kind,
-  tier: sources.tier,
-};
-
-export const claimColumns = {
-  id: claims.id,
-  modelId: claims.modelId,
-  field: claims.field,
-  label: claims.label,
-  settings: claims.settings,
-  valueText: claims.valueText,
-  valueNum: claims.valueNum,
-  unit: claims.unit,
-  valueDate: claims.valueDate,
-  qualifier: claims.qualifier,
-  provenance: claims.provenance,
-  rank: claims.rank,
-  rankReason: claims.rankReason,
-  note: claims.note,
-  quote: claims.quote,
-  quoteStart: claims.quoteStart,
-  quoteEnd: claims.quoteEnd,
-  source: sourceRefColumns,
-};
+import { modelRowColumns, selectLiveClaims } from "@/db/columns";
+import {
+  buildCatalogRows,
+  type CatalogRow,
+  type ClaimRow,
+  type ModelRow,
+  NUMERIC_COLUMNS,
+} from "@/db/domain/catalog";
+import { SORT_COLUMNS } from "@/db/domain/catalog-index";
+import type { CatalogQuery, SortState } from "@/db/domain/catalog-query";
+import { catalogRows, models, revisions } from "@/db/schema";
 
 export async function listModels(db: Db = defaultDb): Promise<ModelRow[]> {
-  return db
-    .select({
-      id: models.id,
-      slug: models.slug,
-      name: models.name,
-      kind: models.kind,
-      familyId: models.familyId,
-      developer: models.developer,
-      description: models.description,
-    })
-    .from(models)
-    .orderBy(asc(models.name));
+  return db.select(modelRowColumns).from(models).orderBy(asc(models.name));
 }
 
-/** Every live (not retired) claim with its source's metadata, but not the source text. */
-export async function listLiveClaims(db: Db = defaultDb): Promise<ClaimRow[]> {
-  return db
-    .select(claimColumns)
-    .from(claims)
-    .innerJoin(sources, eq(sources.id, claims.sourceId))
-    .where(isNull(claims.retiredAt))
-    .orderBy(asc(claims.id));
+/** Live claims with their sources' metadata (see selectLiveClaims), from the app's database. */
+export function listLiveClaims(
+  db: Db = defaultDb,
+  only: Parameters<typeof selectLiveClaims>[1] = {},
+): Promise<ClaimRow[]> {
+  return selectLiveClaims(db, only);
 }
 
 export async function getLastUpdated(db: Db = defaultDb): Promise<Date | null> {
@@ -65,7 +42,7 @@ export async function getLastUpdated(db: Db = defaultDb): Promise<Date | null> {
   return row?.at ?? null;
 }
 
-/** The whole catalog as table rows (one per model), with the filter-relevant facets. */
+/** The whole catalog as table rows, computed in memory: the oracle the tests hold SQL to. */
 export async function loadCatalog(
   db: Db = defaultDb,
   opts: { provenance?: "publisher" | "third_party" | null } = {},
@@ -84,4 +61,214 @@ export async function loadCatalog(
     claims: claimRows,
     lastUpdated,
   };
+}
+
+/** Rows a catalog page shows: rendering is per row, so this bounds a page whatever the catalog size. */
+export const PAGE_SIZE = 25;
+
+const NUMERIC_FILTERS = [
+  ["minParams", catalogRows.totalParams, ">="],
+  ["maxParams", catalogRows.totalParams, "<="],
+  ["minContext", catalogRows.contextWindow, ">="],
+  ["fitsGb", catalogRows.memoryFootprint, "<="],
+] as const;
+
+/**
+ * The filters as SQL over the read model. `matched` holds rows whose filtered values are all
+ * known and in range; `unknown` rows that would pass but for a filtered value no source states
+ * (the page reports how many, rather than silently treating unknown as out of range).
+ */
+function filterSql(query: CatalogQuery) {
+  const view = eq(catalogRows.view, query.provenance ?? "all");
+  const base: SQL[] = [view];
+  if (query.q) base.push(sql`strpos(${catalogRows.search}, ${query.q.toLowerCase()}) > 0`);
+  if (query.family) base.push(sql`${catalogRows.familySlugs} @> array[${query.family}]::text[]`);
+  if (query.developer) base.push(eq(catalogRows.developer, query.developer));
+  if (query.license) base.push(eq(catalogRows.licenseName, query.license));
+  if (query.arch) base.push(eq(catalogRows.archKind, query.arch));
+  const numeric = NUMERIC_FILTERS.flatMap(([key, column, op]) => {
+    const bound = query[key];
+    return bound === null ? [] : [{ column, test: sql`${column} ${sql.raw(op)} ${bound}` }];
+  });
+  const matched = and(...base, ...numeric.map((n) => n.test)) as SQL;
+  const unknown =
+    numeric.length === 0
+      ? sql`false`
+      : (and(
+          ...base,
+          or(...numeric.map((n) => isNull(n.column))),
+          ...numeric.map((n) => or(isNull(n.column), n.test)),
+        ) as SQL);
+  return { view, matched, unknown };
+}
+
+function orderSql(sort: SortState | null): SQL[] {
+  // Keys are lowercased with zero-padded digits: byte order ("C") is natural order everywhere.
+  const tail = [sql`${catalogRows.nameKey} collate "C"`, asc(catalogRows.modelId)];
+  if (!sort || sort.column === "name")
+    return sort?.desc
+      ? [sql`${catalogRows.nameKey} collate "C" desc`, desc(catalogRows.modelId)]
+      : tail;
+  const column = catalogRows[SORT_COLUMNS[sort.column]];
+  const key = NUMERIC_COLUMNS.has(sort.column) ? sql`${column}` : sql`${column} collate "C"`;
+  // Unknown values sort last in both directions.
+  return [sql`${key} ${sql.raw(sort.desc ? "desc" : "asc")} nulls last`, ...tail];
+}
+
+export type CatalogPage = {
+  rows: CatalogRow[];
+  /** Models in the catalog (this provenance view), before filtering. */
+  total: number;
+  /** Models matching the filters, over all pages. */
+  matched: number;
+  /** Left out because a filtered value is not stated in sources. */
+  excludedUnknown: number;
+  page: number;
+  pageCount: number;
+  perPage: number;
+};
+
+/**
+ * The two statements behind a catalog page, unexecuted: the counts, and the page of rows. The
+ * scale benchmark EXPLAINs exactly these.
+ */
+export function catalogStatements(query: CatalogQuery, perPage: number, db: Db = defaultDb) {
+  const where = filterSql(query);
+  return {
+    // One pass over the view's rows (narrow: the row jsonb is toasted) counts all three.
+    counts: db
+      .select({
+        total: sql<number>`count(*)`.mapWith(Number),
+        matched: sql<number>`count(*) filter (where ${where.matched})`.mapWith(Number),
+        unknown: sql<number>`count(*) filter (where ${where.unknown})`.mapWith(Number),
+      })
+      .from(catalogRows)
+      .where(where.view),
+    page: (page: number) =>
+      db
+        .select({ row: catalogRows.row })
+        .from(catalogRows)
+        .where(where.matched)
+        .orderBy(...orderSql(query.sort))
+        .limit(perPage)
+        .offset((page - 1) * perPage),
+  };
+}
+
+/** One page of the filtered, sorted catalog, filtered and sorted by the database. */
+export async function queryCatalog(
+  query: CatalogQuery,
+  opts: { perPage?: number; db?: Db } = {},
+): Promise<CatalogPage> {
+  const perPage = opts.perPage ?? PAGE_SIZE;
+  const statements = catalogStatements(query, perPage, opts.db);
+  // Both at once: the page asked for is almost always the page shown.
+  const requested = query.page ?? 1;
+  const [[counts], optimistic] = await Promise.all([statements.counts, statements.page(requested)]);
+  const matched = counts?.matched ?? 0;
+  const pageCount = Math.max(1, Math.ceil(matched / perPage));
+  // A page past the end shows the last one (the page says so) rather than an empty table.
+  const page = Math.min(requested, pageCount);
+  const rows = page === requested ? optimistic : await statements.page(page);
+  return {
+    rows: rows.map((r) => r.row as CatalogRow),
+    total: counts?.total ?? 0,
+    matched,
+    excludedUnknown: counts?.unknown ?? 0,
+    page,
+    pageCount,
+    perPage,
+  };
+}
+
+/** Every row matching the filters (no paging), for the charts. */
+export async function queryAllCatalogRows(query: CatalogQuery, db: Db = defaultDb) {
+  const rows = await db
+    .select({ row: catalogRows.row })
+    .from(catalogRows)
+    .where(filterSql(query).matched)
+    .orderBy(...orderSql(query.sort));
+  return rows.map((r) => r.row as CatalogRow);
+}
+
+/** Rows for these models, in the order asked (compare page). */
+export async function getCatalogRowsBySlugs(slugs: string[], db: Db = defaultDb) {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .select({ slug: catalogRows.slug, row: catalogRows.row })
+    .from(catalogRows)
+    .where(and(eq(catalogRows.view, "all"), inArray(catalogRows.slug, slugs)));
+  const bySlug = new Map(rows.map((r) => [r.slug, r.row as CatalogRow]));
+  return slugs.flatMap((s) => bySlug.get(s) ?? []);
+}
+
+/**
+ * Above this many families the form asks for a family id instead of listing them: the list would
+ * be rendered twice per page view (HTML and the client's props) and help nobody.
+ */
+const MAX_LISTED_FAMILIES = 100;
+
+/*
+ * The filter choices change only when a maintainer edits, and a choice list a few seconds stale
+ * is harmless (the results themselves are always fresh), so each server process keeps them for
+ * OPTIONS_TTL_MS instead of aggregating the catalog on every page view.
+ */
+const OPTIONS_TTL_MS = 10_000;
+const optionsCache = new Map<string, { at: number; value: ReturnType<typeof readFilterOptions> }>();
+
+/** Choices for the filter forms: every family, and the developers and licences in the catalog. */
+export function loadFilterOptions(
+  provenance: CatalogQuery["provenance"] = null,
+  db: Db = defaultDb,
+) {
+  if (db !== defaultDb) return readFilterOptions(provenance, db);
+  const key = provenance ?? "all";
+  const hit = optionsCache.get(key);
+  if (hit && Date.now() - hit.at < OPTIONS_TTL_MS) return hit.value;
+  const value = readFilterOptions(provenance, db);
+  optionsCache.set(key, { at: Date.now(), value });
+  // A failed read is not kept: the next view asks the database again.
+  value.catch(() => optionsCache.delete(key));
+  return value;
+}
+
+async function readFilterOptions(provenance: CatalogQuery["provenance"], db: Db) {
+  const view = provenance ?? "all";
+  const [families, developers, licenses] = await Promise.all([
+    db
+      .select({ slug: models.slug, name: models.name })
+      .from(models)
+      .where(eq(models.kind, "family"))
+      .orderBy(asc(models.name))
+      .limit(MAX_LISTED_FAMILIES + 1),
+    db
+      .selectDistinct({ v: catalogRows.developer })
+      .from(catalogRows)
+      .where(eq(catalogRows.view, view)),
+    db
+      .selectDistinct({ v: catalogRows.licenseName })
+      .from(catalogRows)
+      .where(and(eq(catalogRows.view, view), isNotNull(catalogRows.licenseName))),
+  ]);
+  const sorted = (xs: { v: string | null }[]) =>
+    xs.map((x) => x.v as string).sort((a, b) => a.localeCompare(b));
+  return {
+    families: families.length > MAX_LISTED_FAMILIES ? null : families,
+    developers: sorted(developers),
+    licenses: sorted(licenses),
+  };
+}
+
+/**
+ * Slug and name of every model (not family), by name, for the compare page's pickers — or null
+ * when there are more than `limit`: a picker listing thousands of models helps nobody.
+ */
+export async function listModelChoices(limit: number, db: Db = defaultDb) {
+  const rows = await db
+    .select({ slug: catalogRows.slug, name: sql<string>`${catalogRows.row}->>'name'` })
+    .from(catalogRows)
+    .where(eq(catalogRows.view, "all"))
+    .orderBy(sql`${catalogRows.nameKey} collate "C"`)
+    .limit(limit + 1);
+  return rows.length > limit ? null : rows;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { type CatalogQuery, filterCatalog } from "@/db/domain/catalog-query";
+import type { CatalogQuery } from "@/db/domain/catalog-query";
 import {
   BIT_CHOICES,
   benchmarkGroups,
@@ -8,18 +8,22 @@ import {
   memoryChart,
   paramsChart,
 } from "@/db/domain/charts";
-import { loadCatalog } from "./catalog";
+import { listLiveClaims, loadFilterOptions, queryAllCatalogRows } from "./catalog";
 
 export type ChartOptions = { gb: number; bits: number };
 
 /** Every chart's data for the catalog filters: one call shared by the page and the CSV route. */
 export async function loadCharts(query: CatalogQuery, opts: ChartOptions) {
-  const { rows, models, claims } = await loadCatalog(undefined, { provenance: query.provenance });
-  const shown = filterCatalog(rows, { ...query, fitsGb: null }).rows;
-  const ids = new Map(models.map((m) => [m.slug, m.id]));
-  const usable = query.provenance
-    ? claims.filter((c) => c.provenance === query.provenance)
-    : claims;
+  // The fit chart answers "fits in N GB" itself, for every model; the other filters apply.
+  const [shown, options] = await Promise.all([
+    queryAllCatalogRows({ ...query, fitsGb: null, sort: null }),
+    loadFilterOptions(query.provenance),
+  ]);
+  const ids = new Map(shown.map((r) => [r.slug, r.id]));
+  const usable = await listLiveClaims(undefined, {
+    modelIds: shown.map((r) => r.id),
+    provenance: query.provenance,
+  });
   return {
     params: paramsChart(shown),
     context: columnChart(shown, "context_window"),
@@ -28,8 +32,8 @@ export async function loadCharts(query: CatalogQuery, opts: ChartOptions) {
     benchmarks: benchmarkGroups(shown, usable, ids),
     fit: hardwareFit(shown, usable, ids, opts.gb, opts.bits),
     modelCount: shown.length,
-    /** The unfiltered catalog, for the filter form's choices. */
-    catalog: { rows, models },
+    /** The filter form's choices, from the whole catalog. */
+    options,
   };
 }
 

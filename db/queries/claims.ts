@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
+import { claimColumns } from "@/db/columns";
 import { type ClaimRow, compareClaims } from "@/db/domain/catalog";
 import { claims, models, sources } from "@/db/schema";
-import { claimColumns } from "./catalog";
 
 /** Characters of context either side of a quote, cut in SQL so the source text never travels. */
 const CONTEXT = 160;

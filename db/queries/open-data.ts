@@ -1,7 +1,8 @@
 import "server-only";
+import { type Db, db as defaultDb } from "@/db";
 import type { ClaimRow } from "@/db/domain/catalog";
-import { type CatalogQuery, filterCatalog } from "@/db/domain/catalog-query";
-import { loadCatalog } from "./catalog";
+import type { CatalogQuery } from "@/db/domain/catalog-query";
+import { getLastUpdated, listLiveClaims, queryCatalog } from "./catalog";
 
 export type OpenClaim = ReturnType<typeof toOpenClaim>;
 
@@ -29,28 +30,46 @@ function toOpenClaim(c: ClaimRow) {
   };
 }
 
-/** The filtered catalog with every value's citations: what /api/models and the CSV serve. */
-export async function loadOpenData(query: CatalogQuery) {
-  const { rows, models, claims, lastUpdated } = await loadCatalog(undefined, {
+/** One page of the filtered catalog with every value's citations: what /api/models serves. */
+export async function loadOpenData(query: CatalogQuery, opts: { perPage: number; db?: Db }) {
+  const db = opts.db ?? defaultDb;
+  const [result, lastUpdated] = await Promise.all([
+    queryCatalog(query, { perPage: opts.perPage, db }),
+    getLastUpdated(db),
+  ]);
+  const byModel = new Map<number, ClaimRow[]>();
+  const claims = await listLiveClaims(db, {
+    modelIds: result.rows.map((r) => r.id),
     provenance: query.provenance,
   });
-  const { rows: shown } = filterCatalog(rows, query);
-  const idBySlug = new Map(models.map((m) => [m.slug, m.id]));
-  const claimsOf = new Map<number, ClaimRow[]>();
-  for (const c of claims) {
-    if (query.provenance && c.provenance !== query.provenance) continue;
-    claimsOf.set(c.modelId, [...(claimsOf.get(c.modelId) ?? []), c]);
-  }
+  for (const c of claims) byModel.set(c.modelId, [...(byModel.get(c.modelId) ?? []), c]);
   return {
     lastUpdated,
-    models: shown.map((r) => ({
+    page: result.page,
+    pageCount: result.pageCount,
+    perPage: result.perPage,
+    total: result.matched,
+    models: result.rows.map((r) => ({
       slug: r.slug,
       name: r.name,
       developer: r.developer,
       family: r.family,
       architectureKind: r.architectureKind,
       values: r.cells,
-      claims: (claimsOf.get(idBySlug.get(r.slug) ?? -1) ?? []).map(toOpenClaim),
+      claims: (byModel.get(r.id) ?? []).map(toOpenClaim),
     })),
   };
+}
+
+/**
+ * Every matching model with its claims, a page at a time: the CSV export streams these, so its
+ * memory stays one page whatever the catalog's size.
+ */
+export async function* eachOpenDataPage(query: CatalogQuery, perPage = 500) {
+  for (let page = 1; ; page++) {
+    const data = await loadOpenData({ ...query, page }, { perPage });
+    if (data.page < page) return;
+    yield data.models;
+    if (page >= data.pageCount) return;
+  }
 }

@@ -1,19 +1,14 @@
 import "server-only";
 import { asc, count, eq, isNull, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
+import { sourceRefColumns } from "@/db/columns";
 import { isSlug } from "@/db/domain/ids";
 import { claims, models, sources } from "@/db/schema";
 
 export async function listSources(db: Db = defaultDb) {
   return db
     .select({
-      slug: sources.slug,
-      title: sources.title,
-      publisher: sources.publisher,
-      publishedOn: sources.publishedOn,
-      url: sources.url,
-      kind: sources.kind,
-      tier: sources.tier,
+      ...sourceRefColumns,
       length: sql<number>`char_length(${sources.text})`.mapWith(Number),
       claimCount: count(claims.id),
     })

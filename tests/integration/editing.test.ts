@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMaintainer, signIn } from "@/db/accounts";
+import { findCatalogDrift } from "@/db/catalog-index";
 import type { Db } from "@/db/client";
 import { wellFormed } from "@/db/domain/catalog-query";
 import type { ActionResult } from "@/db/domain/result";
@@ -610,6 +611,8 @@ describe("hostile form input to every edit action (fast-check)", () => {
       { numRuns: 400 },
     );
     expect(await findBrokenQuotes(t.db)).toEqual([]);
+    // Every accepted edit refreshed the catalog's read model in its own transaction.
+    expect(await findCatalogDrift(t.db)).toEqual([]);
     // Whatever was accepted is well-formed text (lone surrogates never reach storage).
     const rows = await t.db
       .select({ v: claims.valueText, l: claims.label, n: claims.note })
@@ -619,6 +622,12 @@ describe("hostile form input to every edit action (fast-check)", () => {
       `edit actions: ${tried} hostile submissions, ${accepted} accepted as valid, none threw`,
     );
     expect(accepted).toBeGreaterThan(0);
+  });
+});
+
+describe("the catalog's read model", () => {
+  it("equals a fresh computation from the claims after every edit in this file", async () => {
+    expect(await findCatalogDrift(t.db)).toEqual([]);
   });
 });
 

@@ -22,6 +22,7 @@ const row = (
   cells: CatalogRow["cells"],
   arch: CatalogRow["architectureKind"] = null,
 ): CatalogRow => ({
+  id: slug.length,
   slug,
   name: slug.toUpperCase(),
   developer: "D",

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COLUMN_KEYS } from "@/db/domain/catalog";
-import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
+import {
+  catalogQueryToParams,
+  hasControlCharacter,
+  parseCatalogQuery,
+} from "@/db/domain/catalog-query";
 import { parseCompareSlugs } from "@/db/domain/compare-query";
 import { parseId } from "@/db/domain/ids";
 import { CATALOG_PARAMS, hostileString } from "../helpers/hostile";
@@ -29,6 +33,9 @@ describe("hostile URL parameters (fast-check)", () => {
         for (const h of query.hidden) expect(COLUMN_KEYS).toContain(h);
         if (query.family !== null) expect(query.family).toMatch(/^[a-z0-9]+([.-][a-z0-9]+)*$/);
         if (query.q !== null) expect(query.q.length).toBeLessThanOrEqual(200);
+        // Text reaching SQL holds no control characters (Postgres refuses NUL in text).
+        for (const t of [query.q, query.developer, query.license])
+          if (t !== null) expect(hasControlCharacter(t)).toBe(false);
         // What it yields survives a round trip through the URL unchanged.
         const again = parseCatalogQuery(Object.fromEntries(catalogQueryToParams(query)));
         expect(again.query).toEqual(query);
