@@ -41,7 +41,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
           <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
-            <Link href="/" className="font-semibold tracking-tight no-underline">
+            {/*
+             * No prefetch: every page renders per request (it carries a fresh CSP nonce), so
+             * prefetching the nav would cost six server renders on every reader's every view.
+             */}
+            <Link href="/" prefetch={false} className="font-semibold tracking-tight no-underline">
               Open Weights Ledger
             </Link>
             <nav aria-label="Main">
@@ -50,6 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <li key={n.href}>
                     <Link
                       href={n.href}
+                      prefetch={false}
                       className="text-zinc-700 hover:underline dark:text-zinc-300"
                     >
                       {n.label}

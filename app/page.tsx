@@ -4,13 +4,10 @@ import { CatalogFilters } from "@/components/catalog-filters";
 import { CatalogTable } from "@/components/catalog-table";
 import { formatDateTime } from "@/components/format";
 import { NoticeList } from "@/components/notice-list";
-import {
-  catalogQueryToParams,
-  filterCatalog,
-  filterOptions,
-  parseCatalogQuery,
-} from "@/db/domain/catalog-query";
-import { loadCatalog } from "@/db/queries/catalog";
+import { Pagination } from "@/components/pagination";
+import { toTableRow } from "@/db/domain/catalog";
+import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
+import { getLastUpdated, loadFilterOptions, queryCatalog } from "@/db/queries/catalog";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -22,14 +19,28 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   // A no-JS form submission spells hidden columns as ticked boxes; canonicalise to a short link.
   if (raw.cols !== undefined) redirect(`/?${catalogQueryToParams(query).toString()}`);
 
-  const { rows, models, lastUpdated } = await loadCatalog(undefined, {
-    provenance: query.provenance,
-  });
-  const { rows: shown, excludedUnknown } = filterCatalog(rows, query);
+  // Independent reads, in parallel: the page costs the slowest, not the sum.
+  const [result, options, lastUpdated] = await Promise.all([
+    queryCatalog(query),
+    loadFilterOptions(query.provenance),
+    getLastUpdated(),
+  ]);
+  const { rows: shown, total, matched, excludedUnknown, page, pageCount, perPage } = result;
+  const notes = [...ignored];
+  if (query.page !== null && query.page > pageCount)
+    notes.push(`page=${query.page} is past the last page: showing page ${pageCount}.`);
   const params = catalogQueryToParams(query);
+  params.delete("page");
+  // A new sort starts again at page 1; paging keeps the sort and filters.
   const withoutSort = new URLSearchParams(params);
   withoutSort.delete("sort");
-  const exportQuery = params.toString() ? `?${params.toString()}` : "";
+  const pageHref = (n: number) => {
+    const p = new URLSearchParams(params);
+    if (n > 1) p.set("page", String(n));
+    return p.size ? `/?${p.toString()}` : "/";
+  };
+  const exportQuery = params.size ? `?${params.toString()}` : "";
+  const first = (page - 1) * perPage + 1;
 
   return (
     <div className="space-y-5">
@@ -49,13 +60,25 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </p>
       </div>
 
-      <CatalogFilters query={query} options={filterOptions(rows, models)} />
+      <CatalogFilters query={query} options={options} />
 
-      <NoticeList notes={ignored} title="Some parameters in the address were not understood:" />
+      <NoticeList notes={notes} title="Some parameters in the address were not understood:" />
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite">
-          Showing <strong>{shown.length}</strong> of {rows.length} models
+          {matched > shown.length ? (
+            <>
+              Showing <strong>{first.toLocaleString("en")}</strong>–
+              <strong>{(first + shown.length - 1).toLocaleString("en")}</strong> of{" "}
+              <strong>{matched.toLocaleString("en")}</strong> matching ({total.toLocaleString("en")}{" "}
+              in the catalog)
+            </>
+          ) : (
+            <>
+              Showing <strong>{matched.toLocaleString("en")}</strong> of{" "}
+              {total.toLocaleString("en")} models
+            </>
+          )}
           {excludedUnknown > 0 ? (
             <span className="text-zinc-600 dark:text-zinc-400">
               {" "}
@@ -70,12 +93,16 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
       </div>
 
       {shown.length > 0 ? (
-        <CatalogTable
-          rows={shown}
-          sort={query.sort}
-          hidden={query.hidden}
-          baseParams={withoutSort.toString()}
-        />
+        // Dimmed while a sort or page link's navigation is pending (PendingHint marks it).
+        <div className="space-y-3 transition-opacity has-[[data-pending]]:opacity-60">
+          <CatalogTable
+            rows={shown.map(toTableRow)}
+            sort={query.sort}
+            hidden={query.hidden}
+            baseParams={withoutSort.toString()}
+          />
+          <Pagination page={page} pageCount={pageCount} href={pageHref} label="Catalog pages" />
+        </div>
       ) : (
         <p className="rounded border border-zinc-200 p-6 text-center text-sm dark:border-zinc-800">
           No model matches these filters. <a href="/">Reset the filters</a>.

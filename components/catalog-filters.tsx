@@ -6,7 +6,8 @@ import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey } from "@/db/domain/catalog"
 import type { CatalogQuery } from "@/db/domain/catalog-query";
 
 export type FilterOptions = {
-  families: { slug: string; name: string }[];
+  /** Every family, or null when there are too many to list (then the family id is typed). */
+  families: { slug: string; name: string }[] | null;
   developers: string[];
   licenses: string[];
 };
@@ -73,16 +74,34 @@ export function CatalogFilters({
             maxLength={200}
           />
         </label>
-        <label className={label}>
+        {/* htmlFor: the control is one of two elements, which Biome cannot see through. */}
+        <label className={label} htmlFor="filter-family">
           Family
-          <select name="family" defaultValue={query.family ?? ""} className={input}>
-            <option value="">All families</option>
-            {options.families.map((f) => (
-              <option key={f.slug} value={f.slug}>
-                {f.name}
-              </option>
-            ))}
-          </select>
+          {options.families ? (
+            <select
+              id="filter-family"
+              name="family"
+              defaultValue={query.family ?? ""}
+              className={input}
+            >
+              <option value="">All families</option>
+              {options.families.map((f) => (
+                <option key={f.slug} value={f.slug}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id="filter-family"
+              type="search"
+              name="family"
+              defaultValue={query.family ?? ""}
+              placeholder="family id, e.g. llama-4"
+              className={input}
+              maxLength={100}
+            />
+          )}
         </label>
         <label className={label}>
           Developer

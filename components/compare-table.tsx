@@ -83,7 +83,7 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                             <CiteLink
                               claimId={cell.claimId}
                               label={`source for ${r.name} ${COLUMN_LABELS[key]}: ${cell.sourceTitle}`}
-                              className="shrink-0 rounded border border-zinc-300 px-1 text-[0.65rem] leading-4 font-semibold text-blue-700 no-underline dark:border-zinc-600 dark:text-blue-300"
+                              className="cite-marker"
                             />
                           </span>
                         ) : (

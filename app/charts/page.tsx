@@ -12,7 +12,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { CitationProvider, CiteLink } from "@/components/citation-dialog";
 import { PROVENANCE_LABELS } from "@/components/format";
 import { NoticeList } from "@/components/notice-list";
-import { catalogQueryToParams, filterOptions, parseCatalogQuery } from "@/db/domain/catalog-query";
+import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { BIT_CHOICES } from "@/db/domain/charts";
 import { formatQuantity } from "@/db/domain/values";
 import { loadCharts, parseChartOptions } from "@/db/queries/charts";
@@ -29,10 +29,10 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
   const { query, ignored } = parseCatalogQuery(raw);
   const { opts, ignored: ignoredOpts } = parseChartOptions(raw);
   const charts = await loadCharts(query, opts);
-  const { catalog } = charts;
   const params = catalogQueryToParams(query);
   params.delete("hide");
   params.delete("sort");
+  params.delete("page");
   const csv = (name: string) =>
     `/api/charts/${name}.csv?${new URLSearchParams({ ...Object.fromEntries(params), gb: String(opts.gb), bits: String(opts.bits) })}`;
   const bench = typeof raw.bench === "string" ? raw.bench : undefined;
@@ -53,7 +53,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
         </div>
         <CatalogFilters
           query={query}
-          options={filterOptions(catalog.rows, catalog.models)}
+          options={charts.options}
           action="/charts"
           keep={{ gb: String(opts.gb), bits: String(opts.bits) }}
         />

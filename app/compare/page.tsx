@@ -2,22 +2,60 @@ import type { Metadata } from "next";
 import { CompareTable } from "@/components/compare-table";
 import { NoticeList } from "@/components/notice-list";
 import { MAX_COMPARE, parseCompareSlugs } from "@/db/domain/compare-query";
-import { loadCatalog } from "@/db/queries/catalog";
+import { getCatalogRowsBySlugs, listModelChoices } from "@/db/queries/catalog";
 
 export const metadata: Metadata = { title: "Compare" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** Above this many models the pickers take a model id instead of listing every model. */
+const MAX_PICKER_CHOICES = 200;
+
 const select =
   "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900";
 
+/** A select of every model, or a model id box when there are too many to list. */
+function ModelPicker({
+  id,
+  value,
+  choices,
+}: {
+  id: string;
+  value: string;
+  choices: { slug: string; name: string }[] | null;
+}) {
+  if (!choices)
+    return (
+      <input
+        id={id}
+        name="models"
+        defaultValue={value}
+        placeholder="model id, e.g. gpt-oss-120b"
+        className={select}
+        maxLength={100}
+      />
+    );
+  return (
+    <select id={id} name="models" defaultValue={value} className={select}>
+      <option value="">—</option>
+      {choices.map((r) => (
+        <option key={r.slug} value={r.slug}>
+          {r.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const { slugs, ignored } = parseCompareSlugs((await searchParams).models);
-  const { rows } = await loadCatalog();
-  const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  const chosen = slugs.map((s) => bySlug.get(s)).filter((r) => r !== undefined);
+  const [chosen, choices] = await Promise.all([
+    getCatalogRowsBySlugs(slugs),
+    listModelChoices(MAX_PICKER_CHOICES),
+  ]);
+  const found = new Set(chosen.map((r) => r.slug));
   const unknown = slugs
-    .filter((s) => !bySlug.has(s))
+    .filter((s) => !found.has(s))
     .map((s) => `${s}: no such model in the catalog`);
   const notes = [...ignored, ...unknown];
   const pickers = Array.from({ length: MAX_COMPARE }, (_, i) => chosen[i]?.slug ?? "");
@@ -32,17 +70,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         aria-label="Choose models"
       >
         {pickers.map((value, i) => (
-          <label key={i} className="flex flex-col gap-1 text-xs font-medium">
-            Model {i + 1}
-            <select name="models" defaultValue={value} className={select}>
-              <option value="">—</option>
-              {rows.map((r) => (
-                <option key={r.slug} value={r.slug}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div key={i} className="flex flex-col gap-1 text-xs font-medium">
+            <label htmlFor={`compare-model-${i}`}>Model {i + 1}</label>
+            <ModelPicker id={`compare-model-${i}`} value={value} choices={choices} />
+          </div>
         ))}
         <button
           type="submit"

@@ -34,6 +34,33 @@ describe("open data API", () => {
     }
   });
 
+  it("pages: perPage models a page, in the table's order, with links that walk every model once", async () => {
+    type Page = ApiModels & {
+      total: number;
+      page: number;
+      pageCount: number;
+      links: { next: string | null; prev: string | null };
+    };
+    const all = (await (await get("/api/models?sort=total_params.desc")).json()) as Page;
+    const seen: string[] = [];
+    let next: string | null = "/api/models?sort=total_params.desc&perPage=7";
+    let pages = 0;
+    while (next) {
+      const body = (await (await get(next)).json()) as Page;
+      expect(body.models.length).toBeLessThanOrEqual(7);
+      expect(body.total).toBe(all.total);
+      if (body.page > 1) expect(body.links.prev).toMatch(/perPage=7/);
+      seen.push(...body.models.map((m) => m.slug));
+      next = body.links.next;
+      pages++;
+    }
+    expect(pages).toBe(Math.ceil(all.total / 7));
+    expect(seen).toEqual(all.models.map((m) => m.slug));
+    const bad = (await (await get("/api/models?perPage=5000&page=0")).json()) as Page;
+    expect(bad.ignored.join(" ")).toMatch(/perPage=“5000” was ignored/);
+    expect(bad.ignored.join(" ")).toMatch(/page=“0” was ignored/);
+  });
+
   it("every quote the API serves is the source text at its offsets", async () => {
     const body = (await (await get("/api/models")).json()) as ApiModels;
     const texts = new Map<string, string>();

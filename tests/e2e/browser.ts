@@ -1,26 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
+import { launchChromium } from "../helpers/chromium";
 
 export const baseURL = () => inject("baseURL");
 
-/** Debian's Chromium with the flags this machine needs; playwright gives each launch a fresh profile. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+export const launch = launchChromium;
 
 export async function newPage(browser: Browser, opts: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseURL(), ...opts });

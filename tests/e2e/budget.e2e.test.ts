@@ -1,7 +1,7 @@
-import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newPage } from "./browser";
+import { gzippedScriptBytes } from "../helpers/chromium";
+import { baseURL, launch } from "./browser";
 
 /*
  * JavaScript byte budgets, gzipped, per route, against the framework floor (/about: the same
@@ -21,17 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function gzippedJs(path: string): Promise<number> {
-  const page = await newPage(browser);
-  const bodies: Promise<Buffer>[] = [];
-  page.on("response", (res) => {
-    if (res.request().resourceType() === "script") bodies.push(res.body());
-  });
-  await page.goto(path, { waitUntil: "networkidle" });
-  const all = await Promise.all(bodies);
-  await page.close();
-  return all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-}
+const gzippedJs = (path: string) => gzippedScriptBytes(browser, `${baseURL()}${path}`);
 
 describe("JavaScript budgets (gzipped, over the framework floor)", () => {
   it("keeps every route within its budget", async () => {

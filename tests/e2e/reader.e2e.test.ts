@@ -102,7 +102,8 @@ describe("catalog table", () => {
     await expect.poll(() => page.getByRole("dialog").innerText()).toContain("10M");
     await page.keyboard.press("Escape");
     await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
+    // The marker is named by its aria-label (its visible text is "cite").
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(
       /Llama 4 Scout Context/,
     );
   });
@@ -161,6 +162,16 @@ describe("catalog table", () => {
     const status = await page.getByRole("status").innerText();
     expect(status).toMatch(/minParams=“lots” was ignored/);
     expect(status).toMatch(/arch=“quantum” was ignored/);
+  });
+
+  it("shows the last page, and says so, for a page past the end", async () => {
+    const page = await newPage(browser);
+    const res = await page.goto("/?page=40");
+    expect(res?.status()).toBe(200);
+    await expect
+      .poll(() => page.getByRole("status").innerText())
+      .toMatch(/page=40 is past the last page/);
+    expect((await rowNames(page)).length).toBeGreaterThan(0);
   });
 
   it("answers unknown slugs with the 404 page", async () => {

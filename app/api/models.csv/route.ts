@@ -1,6 +1,6 @@
 import { parseCatalogQuery } from "@/db/domain/catalog-query";
-import { toCsv } from "@/db/domain/csv";
-import { loadOpenData } from "@/db/queries/open-data";
+import { csvLines } from "@/db/domain/csv";
+import { eachOpenDataPage, type loadOpenData } from "@/db/queries/open-data";
 
 const HEADER = [
   "model_slug",
@@ -24,12 +24,44 @@ const HEADER = [
   "claim_page",
 ];
 
-/** One row per claim, with its quote and source, for the same filters as the table. */
+/**
+ * One row per claim, with its quote and source, for the same filters as the table (every page).
+ * Streamed a page of models at a time, so a large catalog never sits in memory whole.
+ */
 export async function GET(req: Request) {
   const url = new URL(req.url);
   const { query } = parseCatalogQuery(Object.fromEntries(url.searchParams));
-  const { models } = await loadOpenData(query);
-  const rows = models.flatMap((m) =>
+  const pages = eachOpenDataPage(query);
+  const encoder = new TextEncoder();
+  // The first page is read before answering, so a database failure is still a clean 500/503.
+  const first = await pages.next();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(csvLines([HEADER])));
+      if (!first.done)
+        controller.enqueue(encoder.encode(csvLines(rowsOf(first.value, url.origin))));
+    },
+    async pull(controller) {
+      const next = first.done ? first : await pages.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(csvLines(rowsOf(next.value, url.origin))));
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="open-weights-ledger-claims.csv"',
+    },
+  });
+}
+
+type OpenModel = Awaited<ReturnType<typeof loadOpenData>>["models"][number];
+
+function rowsOf(models: OpenModel[], origin: string) {
+  return models.flatMap((m) =>
     m.claims.map((c) => [
       m.slug,
       m.name,
@@ -48,14 +80,8 @@ export async function GET(req: Request) {
       c.source.publisher,
       c.source.publishedOn,
       c.source.url,
-      `${url.origin}${c.links.passage}`,
-      `${url.origin}${c.links.claim}`,
+      `${origin}${c.links.passage}`,
+      `${origin}${c.links.claim}`,
     ]),
   );
-  return new Response(toCsv(HEADER, rows), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": 'attachment; filename="open-weights-ledger-claims.csv"',
-    },
-  });
 }
