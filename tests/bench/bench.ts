@@ -1,26 +1,44 @@
 /*
- * npm run bench — the production build on a seeded database (PGlite, and Postgres when
- * reachable), each route measured against a static file served by the same server (the floor),
- * in one run, as ratios. Writes BENCHMARKS.md. Run `npm run build` first.
+ * npm run bench — the production build on the seeded catalog (PGlite, and Postgres when
+ * reachable), in one run, as ratios:
+ *   - each route's server latency and throughput under wrk against a static file from the same
+ *     server (the floor), and against /about (the framework's floor for a dynamic page: same
+ *     layout, nonce CSP and proxy, no data);
+ *   - gzipped JavaScript per route against /about;
+ *   - Lighthouse (Debian's Chromium) on `/`, mobile and desktop, median of three runs.
+ * Writes its section of BENCHMARKS.md. Run `npm run build` first; `npm run bench:scale` measures
+ * growth with catalog size.
  *
- * BENCH_SECONDS (per route, default 5), BENCH_CONCURRENCY (default 8),
- * DATABASE_URL (Postgres server for a throwaway database; default postgres://postgres@127.0.0.1:5432/postgres).
+ * BENCH_SECONDS (per route, default 5), BENCH_CONNECTIONS (default 8), LIGHTHOUSE_RUNS (default 3),
+ * DATABASE_URL (server for a throwaway database; default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import postgres from "postgres";
 import { createDb, type DbHandle } from "@/db/client";
 import { seed } from "@/seed/index";
 import { startServer } from "../e2e/server";
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  gzippedScriptBytes,
+  launchChromium,
+} from "../helpers/chromium";
+import { ensureWrk, type Measured, machine, measure, writeSection } from "./measure";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 const ROUTES = [
   ["static file (floor)", "/robots.txt"],
+  ["/about (dynamic floor)", "/about"],
   ["/", "/"],
   ["/?filters", "/?arch=moe&sort=total_params.desc"],
   ["/models/[slug]", "/models/gpt-oss-120b"],
@@ -29,81 +47,14 @@ const ROUTES = [
   ["/api/models", "/api/models"],
 ] as const;
 
-type Result = {
-  route: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  errors: number;
-};
+const JS_ROUTES = [
+  "/",
+  "/models/gpt-oss-120b",
+  "/compare?models=gpt-oss-120b,gpt-oss-20b",
+  "/charts",
+];
 
-const pct = (s: number[], p: number) =>
-  s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-
-async function measure(baseURL: string, path: string): Promise<Omit<Result, "route">> {
-  // Warm up: the first requests compile nothing in production but fill caches.
-  for (let i = 0; i < 20; i++) await (await fetch(`${baseURL}${path}`)).arrayBuffer();
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        const res = await fetch(`${baseURL}${path}`);
-        await res.arrayBuffer();
-        if (res.status !== 200) errors++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / elapsed,
-    p50: pct(latencies, 50),
-    p95: pct(latencies, 95),
-    errors,
-  };
-}
-
-async function engine(
-  label: string,
-  prepare: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>,
-) {
-  const { env, cleanup } = await prepare();
-  const app = await startServer({
-    ...process.env,
-    ...env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-  const results: Result[] = [];
-  try {
-    for (const [route, path] of ROUTES)
-      results.push({ route, ...(await measure(app.baseURL, path)) });
-  } finally {
-    await app.stop();
-    await cleanup();
-  }
-  const floor = results[0] as Result;
-  const lines = [
-    `### ${label}`,
-    "",
-    "| route | requests | req/s | p50 ms | p95 ms | p50 ÷ floor | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|",
-    ...results.map(
-      (r) =>
-        `| ${r.route} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p50 / floor.p50).toFixed(1)}× | ${r.errors} |`,
-    ),
-    "",
-  ];
-  console.log(lines.join("\n"));
-  return lines;
-}
+type Prepared = { env: Record<string, string>; cleanup: () => Promise<void> };
 
 async function seeded(handle: DbHandle) {
   await handle.migrate();
@@ -111,23 +62,154 @@ async function seeded(handle: DbHandle) {
   await handle.close();
 }
 
+async function withServer<T>(prepared: Prepared, run: (baseURL: string) => Promise<T>): Promise<T> {
+  const app = await startServer({
+    ...process.env,
+    ...prepared.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  try {
+    return await run(app.baseURL);
+  } finally {
+    await app.stop();
+    await prepared.cleanup();
+  }
+}
+
+function routeTable(label: string, results: [string, Measured][]): string[] {
+  const floor = results[0]?.[1].p50 ?? Number.NaN;
+  const dynamic = results[1]?.[1].p50 ?? Number.NaN;
+  return [
+    `### ${label}`,
+    "",
+    "| route | requests | req/s | p50 ms | p95 ms | p50 ÷ static file | p50 ÷ /about | errors |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map(
+      ([route, r]) =>
+        `| ${route} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p50 / floor).toFixed(1)}× | ${(r.p50 / dynamic).toFixed(1)}× | ${r.errors} |`,
+    ),
+    "",
+  ];
+}
+
+async function measureRoutes(baseURL: string) {
+  const results: [string, Measured][] = [];
+  for (const [route, path] of ROUTES) {
+    const m = await measure(baseURL, path, { seconds: SECONDS, connections: CONNECTIONS });
+    console.log(`  ${route}: p50 ${m.p50.toFixed(1)} ms, ${m.rps.toFixed(0)} req/s`);
+    results.push([route, m]);
+  }
+  return results;
+}
+
+async function javascript(baseURL: string): Promise<string[]> {
+  const browser = await launchChromium();
+  try {
+    const KB = 1024;
+    const floor = await gzippedScriptBytes(browser, `${baseURL}/about`);
+    const rows = [`| \`/about\` (floor) | ${(floor / KB).toFixed(1)} KB | — |`];
+    for (const path of JS_ROUTES) {
+      const bytes = await gzippedScriptBytes(browser, `${baseURL}${path}`);
+      rows.push(
+        `| \`${path}\` | ${(bytes / KB).toFixed(1)} KB | +${((bytes - floor) / KB).toFixed(1)} KB |`,
+      );
+    }
+    return [
+      "### JavaScript per route (gzipped, level 9)",
+      "",
+      "| route | total | over the framework floor |",
+      "|---|---:|---:|",
+      ...rows,
+      "",
+      "Budgets (`tests/e2e/budget.e2e.test.ts`, part of `npm test`): floor + 60 KB for the catalog, model and compare pages, floor + 160 KB for `/charts`.",
+      "",
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+type Scores = { performance: number; accessibility: number; lcp: number; tbt: number; cls: number };
+
+async function lighthouseRuns(url: string, desktop: boolean): Promise<Scores[]> {
+  const out: Scores[] = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM_PATH,
+      chromeFlags: CHROMIUM_ARGS,
+    });
+    try {
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, logLevel: "error", onlyCategories: ["performance", "accessibility"] },
+        desktop ? desktopConfig : undefined,
+      );
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error("lighthouse returned no result");
+      const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+      out.push({
+        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+        lcp: audit("largest-contentful-paint"),
+        tbt: audit("total-blocking-time"),
+        cls: audit("cumulative-layout-shift"),
+      });
+    } finally {
+      chrome.kill();
+    }
+  }
+  return out;
+}
+
+async function lighthouseSection(baseURL: string): Promise<string[]> {
+  const median = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const rows: string[] = [];
+  for (const [label, desktop] of [
+    ["mobile (Lighthouse default: Moto G Power, simulated slow 4G, 4× CPU slowdown)", false],
+    ["desktop", true],
+  ] as const) {
+    const runs = await lighthouseRuns(`${baseURL}/`, desktop);
+    console.log(`  lighthouse ${desktop ? "desktop" : "mobile"}: ${JSON.stringify(runs)}`);
+    rows.push(
+      `| ${label} | ${median(runs.map((r) => r.performance))} (${runs.map((r) => r.performance).join(", ")}) | ${median(runs.map((r) => r.accessibility))} | ${median(runs.map((r) => r.lcp)).toFixed(0)} ms | ${median(runs.map((r) => r.tbt)).toFixed(0)} ms | ${median(runs.map((r) => r.cls)).toFixed(3)} |`,
+    );
+  }
+  return [
+    `### Lighthouse on \`/\` (median of ${LIGHTHOUSE_RUNS}, Debian Chromium, Postgres)`,
+    "",
+    "| form factor | performance (runs) | accessibility | LCP | TBT | CLS |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows,
+    "",
+  ];
+}
+
+ensureWrk();
 const out: string[] = [
-  "# Benchmarks",
+  "## Seeded catalog: routes, JavaScript, Lighthouse",
   "",
-  `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-  `Each route: ${CONCURRENCY} concurrent clients on loopback for ${SECONDS} s after a warm-up, against \`next start\` on the seeded catalog (${"25 models, 308 claims"}). The floor is a static file (\`/robots.txt\`) served by the same server, proxy included. Timings on a shared 2-core machine are noisy: read the ratios.`,
+  `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench\` on ${await machine()}.`,
+  `Each route: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s after a warm-up, against \`next start\` on the seeded catalog (25 models, 308 claims). Two floors from the same server, proxy included: a static file (\`/robots.txt\`), and \`/about\`, a page with no data that still renders per request (every HTML page carries a fresh CSP nonce). Node serves on one thread, so under ${CONNECTIONS} connections p50 ≈ ${CONNECTIONS} × the CPU a request costs. Timings on a shared 2-core machine are noisy: read the ratios.`,
   "",
 ];
 
 out.push(
-  ...(await engine("PGlite (embedded)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "owl-bench-"));
-    await seeded(createDb({ pgliteDir: dir }));
-    return {
-      env: { DATABASE_URL: "", PGLITE_DIR: dir },
-      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  })),
+  ...routeTable(
+    "PGlite (embedded)",
+    await withServer(
+      await (async () => {
+        const dir = mkdtempSync(join(tmpdir(), "owl-bench-"));
+        await seeded(createDb({ pgliteDir: dir }));
+        return {
+          env: { DATABASE_URL: "", PGLITE_DIR: dir },
+          cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        };
+      })(),
+      measureRoutes,
+    ),
+  ),
 );
 
 try {
@@ -137,21 +219,26 @@ try {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  out.push(
-    ...(await engine("PostgreSQL 15 (local server)", async () => {
-      await seeded(createDb({ url: url.toString(), pgliteDir: "" }));
-      return {
-        env: { DATABASE_URL: url.toString() },
-        cleanup: async () => {
-          await admin.unsafe(`drop database if exists ${name} with (force)`);
-          await admin.end();
-        },
-      };
-    })),
+  await seeded(createDb({ url: url.toString(), pgliteDir: "" }));
+  const sections = await withServer(
+    {
+      env: { DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    },
+    async (baseURL) => [
+      ...routeTable("PostgreSQL 15 (local server)", await measureRoutes(baseURL)),
+      ...(await javascript(baseURL)),
+      ...(await lighthouseSection(baseURL)),
+    ],
   );
+  out.push(...sections);
 } catch (err) {
   out.push(`PostgreSQL: not measured (${(err as Error).message}).`, "");
 }
 
-writeFileSync("BENCHMARKS.md", `${out.join("\n")}\n`);
-console.log("wrote BENCHMARKS.md");
+writeSection("BENCHMARKS.md", "bench", out.join("\n"));
+console.log(out.join("\n"));
+console.log("wrote the bench section of BENCHMARKS.md");
