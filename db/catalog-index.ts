@@ -78,13 +78,19 @@ async function replaceRows(tx: Tx, modelIds: number[]) {
 }
 
 /**
- * Recomputes the rows of these models and of every model below them. Serialised by a
- * transaction-scoped advisory lock taken before reading, so two concurrent edits of one model
- * cannot each store a row computed without the other's change.
+ * Serialises writers of the read model until commit, so two concurrent edits of one model cannot
+ * each store a row computed without the other's change. The lock is the data_version row: every
+ * write to the catalog's tables already takes it (its bump trigger, drizzle/0004), so taking it
+ * here too gives every writer one lock and one order: no deadlock between a rebuild and an edit.
  */
+async function lockCatalogWrites(tx: Tx) {
+  await tx.execute(sql`update data_version set version = version + 1, changed_at = now()`);
+}
+
+/** Recomputes the rows of these models and of every model below them. */
 export async function refreshCatalogRows(tx: Tx, modelIds: number[]): Promise<void> {
   if (modelIds.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('catalog_rows'))`);
+  await lockCatalogWrites(tx);
   await replaceRows(tx, await withDescendants(tx, [...new Set(modelIds)]));
 }
 
@@ -99,7 +105,7 @@ export async function modelsCitingSource(tx: Conn, sourceId: number): Promise<nu
 
 /** Rebuilds the whole read model inside the caller's transaction (seed, import, migrate). */
 export async function rebuildCatalogRows(tx: Tx): Promise<{ models: number; rows: number }> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('catalog_rows'))`);
+  await lockCatalogWrites(tx);
   await tx.delete(catalogRows);
   const all = await tx.select({ id: models.id }).from(models).orderBy(asc(models.id));
   let count = 0;

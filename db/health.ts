@@ -1,27 +1,31 @@
 /*
- * Is the database answering? The proxy asks before every page and API request so an outage
- * answers a clear 503 rather than pages failing one by one. No caching: a cached "healthy"
- * would let requests through during the first moments of an outage. The ping costs one round
- * trip (a fraction of a millisecond on loopback; see BENCHMARKS.md), and times out quickly so a
- * hung server cannot hang the site.
+ * Is the database answering, and at which version of the data? The proxy asks before every page
+ * and API request: an outage answers a clear 503 rather than pages failing one by one, and the
+ * version keys its page cache (app/_proxy/page-cache.ts). No caching of the answer: a cached
+ * "healthy" would let requests through during the first moments of an outage. It costs one
+ * primary-key read (a fraction of a millisecond on loopback; see BENCHMARKS.md), and times out
+ * quickly so a hung server cannot hang the site.
  */
 import { sql } from "drizzle-orm";
+import { rowsOf } from "./client";
 import { dbHandle } from "./index";
 
 const PING_TIMEOUT_MS = 1500;
 
-export async function databaseAvailable(): Promise<boolean> {
+/** The data version (drizzle/0004_data_version.sql), or null while the database is unreachable. */
+export async function dataVersion(): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      dbHandle.db.execute(sql`select 1`),
-      new Promise((_, reject) => {
+    const result = await Promise.race([
+      dbHandle.db.execute(sql`select version::text as version from data_version`),
+      new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error("database ping timed out")), PING_TIMEOUT_MS);
       }),
     ]);
-    return true;
+    const [row] = rowsOf<{ version: string }>(result);
+    return row ? Number(row.version) : null;
   } catch {
-    return false;
+    return null;
   } finally {
     clearTimeout(timer);
   }

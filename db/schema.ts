@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   date,
@@ -319,3 +320,19 @@ export type Provenance = (typeof provenances)[number];
 export type Rank = (typeof ranks)[number];
 export type Qualifier = (typeof qualifiers)[number];
 export type CatalogView = (typeof catalogViews)[number];
+
+/*
+ * One row whose version every write to what public pages show moves forward (statement
+ * triggers on those tables, drizzle/0004_data_version.sql), whatever wrote it: an edit, the
+ * seed, an import, psql. The proxy reads it on every request (it doubles as the health ping) and
+ * keys its page cache by it, so a cached page never outlives the data it shows.
+ */
+export const dataVersion = pgTable(
+  "data_version",
+  {
+    id: boolean("id").primaryKey().default(true),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("data_version_single_row", sql`${t.id}`)],
+);

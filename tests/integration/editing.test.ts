@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMaintainer, signIn } from "@/db/accounts";
 import { findCatalogDrift } from "@/db/catalog-index";
-import type { Db } from "@/db/client";
+import { type Db, rowsOf } from "@/db/client";
 import { wellFormed } from "@/db/domain/catalog-query";
 import type { ActionResult } from "@/db/domain/result";
 import { claims, models, revisions, sources } from "@/db/schema";
@@ -640,5 +640,58 @@ describe("slug rules match the database's", () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fieldErrors?.slug?.[0]).toMatch(/hyphens/);
+  });
+});
+
+describe("the data version (what the page cache is keyed by)", () => {
+  const version = async () => {
+    const [row] = rowsOf<{ v: string }>(
+      await t.db.execute(sql`select version::text as v from data_version`),
+    );
+    return Number(row?.v);
+  };
+
+  it("moves with every write the public pages show, whoever makes it", async () => {
+    const v0 = await version();
+    await signInAs("alice");
+    expectOk(
+      await actions.createClaimAction(
+        null,
+        await newClaimForm({ label: "activation precision (data version)" }),
+      ),
+    );
+    const v1 = await version();
+    expect(v1).toBeGreaterThan(v0);
+    // A write from outside the app (psql, a script) moves it too: the triggers see every table.
+    await t.db
+      .update(models)
+      .set({ name: sql`${models.name}` })
+      .where(eq(models.slug, "gpt-oss-20b"));
+    expect(await version()).toBeGreaterThan(v1);
+  });
+
+  it("stays put for sign-ins, refused edits and rolled-back transactions", async () => {
+    await createMaintainer(t.db, "carol", PASSWORD);
+    const v0 = await version();
+    signOut();
+    const refused = await actions.createClaimAction(null, await newClaimForm());
+    expect(refused.ok).toBe(false);
+    // Sessions and sign-in attempts are written; neither is shown on a public page.
+    const signedIn = await signIn(t.db, {
+      name: "carol",
+      password: PASSWORD,
+      address: "203.0.113.9",
+    });
+    expect(signedIn.ok).toBe(true);
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx
+          .update(models)
+          .set({ name: sql`${models.name}` })
+          .where(eq(models.slug, "gpt-oss-20b"));
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await version()).toBe(v0);
   });
 });
