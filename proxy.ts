@@ -1,19 +1,37 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { databaseAvailable } from "@/db/health";
+import {
+  type CachedPage,
+  isCacheable,
+  isInternalRender,
+  PageCache,
+  pageCacheEnabled,
+  renderPage,
+} from "@/app/_proxy/page-cache";
+import { dataVersion } from "@/db/health";
 
 /*
- * Runs before every page and API request: sets the security headers (a per-request CSP nonce,
- * so no 'unsafe-inline' or 'unsafe-eval' for scripts) and answers 503 while the database is
- * unreachable. Authorisation is NOT done here: every action and route handler checks it itself.
+ * Runs before every page and API request: sets the security headers and answers 503 while the
+ * database is unreachable. Scripts are allowed by a per-request nonce, or, for a public page
+ * served from the page cache (app/_proxy/page-cache.ts), by the hashes of that page's inline
+ * scripts: either way no 'unsafe-inline' or 'unsafe-eval'. Authorisation is NOT done here: every
+ * action and route handler checks it itself.
  */
 
 const isDev = process.env.NODE_ENV === "development";
 
-export function contentSecurityPolicy(nonce: string): string {
+/**
+ * The policy. `scripts` is either a fresh nonce ('strict-dynamic' lets Next's nonced scripts load
+ * its chunks) or the hashes of a cached page's inline scripts, with 'self' for its chunk files
+ * ('strict-dynamic' would ignore 'self' and refuse the page's <script src> tags).
+ */
+export function contentSecurityPolicy(scripts: { nonce: string } | { hashes: string[] }): string {
+  const scriptSrc =
+    "nonce" in scripts
+      ? `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'`
+      : ["'self'", ...scripts.hashes].join(" ");
   return [
     "default-src 'self'",
-    // Next's hydration scripts carry the nonce; 'strict-dynamic' lets them load their chunks.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}${isDev ? " 'unsafe-eval'" : ""}`,
     // React style props and recharts set style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -25,6 +43,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+const pages = new PageCache();
 
 /** A self-contained page (no scripts, no app shell): used when the app itself cannot render. */
 function plainPage(title: string, message: string, link: string): string {
@@ -51,13 +71,48 @@ function isWellFormedPath(pathname: string): boolean {
   }
 }
 
+function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-content-type-options", "nosniff");
+  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
+  response.headers.set("x-frame-options", "DENY");
+  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
+  return response;
+}
+
+/** A cached (or just rendered) public page, with its hash policy; 304 when the reader has it. */
+function servePage(request: NextRequest, page: CachedPage, hit: boolean): NextResponse {
+  const headers = {
+    "content-type": page.contentType,
+    etag: page.etag,
+    // Readers may keep it but must ask again; an unchanged page then costs a 304.
+    "cache-control": "no-cache",
+    vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch",
+    "x-page-cache": hit ? "hit" : "miss",
+  };
+  const fresh = page.status === 200 && request.headers.get("if-none-match") === page.etag;
+  const response = fresh
+    ? new NextResponse(null, { status: 304, headers })
+    : new NextResponse(page.body as BodyInit, { status: page.status, headers });
+  return withSecurityHeaders(response, contentSecurityPolicy({ hashes: page.scriptHashes }));
+}
+
 export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
-  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  const csp = contentSecurityPolicy({ nonce });
+
+  if (isInternalRender(request.headers)) {
+    // The page cache's own fetch: render without a nonce (the outer response gets the hashes).
+    // Its caller already checked the database. The headers Next reads must not carry a policy.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.delete("content-security-policy");
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
 
   let response: NextResponse;
-  if (!isWellFormedPath(request.nextUrl.pathname)) {
+  if (!isWellFormedPath(pathname)) {
     // Next would fail decoding the route parameters with a 500; this is the client's error.
     response = isApi
       ? NextResponse.json(
@@ -68,7 +123,11 @@ export async function proxy(request: NextRequest) {
           status: 400,
           headers: { "content-type": "text/html; charset=utf-8" },
         });
-  } else if (!(await databaseAvailable())) {
+    return withSecurityHeaders(response, csp);
+  }
+
+  const version = await dataVersion();
+  if (version === null) {
     response = isApi
       ? NextResponse.json(
           { error: "The catalog is temporarily unavailable. Try again shortly." },
@@ -80,18 +139,30 @@ export async function proxy(request: NextRequest) {
         });
     response.headers.set("retry-after", "5");
     response.headers.set("cache-control", "no-store");
-  } else {
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("content-security-policy", csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    return withSecurityHeaders(response, csp);
   }
-  response.headers.set("content-security-policy", csp);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("x-frame-options", "DENY");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
-  return response;
+
+  const cacheable =
+    pageCacheEnabled() &&
+    isCacheable({
+      method: request.method,
+      pathname,
+      search,
+      headers: request.headers,
+      cookieNames: request.cookies.getAll().map((c) => c.name),
+    });
+  if (cacheable) {
+    const key = `${pathname}${search}`;
+    const served = await pages.load(version, key, () => renderPage(key, version));
+    if (served) return servePage(request, served.page, served.hit);
+    // Could not render through the cache (e.g. a redirect): render as usual below.
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withSecurityHeaders(response, csp);
 }
 
 export const config = {

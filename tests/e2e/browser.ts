@@ -27,7 +27,9 @@ export type AxeViolation = {
 
 /** Runs axe-core in the page; returns serious and critical violations (WCAG 2.x A/AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, which a page's CSP does not govern: an injected
+  // <script> would be refused on cached pages, whose policy lists only their own scripts' hashes.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
     const axe = (window as any).axe;

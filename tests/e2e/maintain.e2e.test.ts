@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, newPage } from "./browser";
+import { baseURL, launch, newPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,6 +41,14 @@ async function selectPassage(page: Page, text: string) {
 
 describe("maintainer editing", () => {
   it("signs in, adds a claim by selecting its passage, sees it cited in the table and in history, reverts an edit, signs out", async () => {
+    // A reader's view of the table, served from the page cache until the data changes.
+    const readerView = () => fetch(`${baseURL()}/?q=2507`, { headers: { accept: "text/html" } });
+    const TOTAL_CITE = "cite source for Qwen3-235B-A22B-Instruct-2507 Total params";
+    await readerView();
+    const before = await readerView();
+    expect(before.headers.get("x-page-cache")).toBe("hit");
+    expect(await before.text()).not.toContain(TOTAL_CITE);
+
     const page = await newPage(browser);
     await signIn(page);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Maintain the catalog");
@@ -56,6 +64,11 @@ describe("maintainer editing", () => {
       .getByRole("link", { name: "View it" })
       .getAttribute("href")) as string;
     const claimId = claimHref.split("/").pop();
+
+    // Readers see it at once: the edit moved the data version, so the cached page is gone.
+    const after = await readerView();
+    expect(after.headers.get("x-page-cache")).toBe("miss");
+    expect(await after.text()).toContain(TOTAL_CITE);
 
     // In the public table, with its citation.
     await page.goto("/?q=2507");

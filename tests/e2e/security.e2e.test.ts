@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, launch, newPage } from "./browser";
@@ -8,19 +9,27 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+const HTML = { accept: "text/html" };
+const HASHED = /script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;/;
+const NONCED = /script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic';/;
+
 describe("security headers", () => {
   it.each([
-    "/",
-    "/models/gpt-oss-120b",
-    "/charts",
-    "/maintain/sign-in",
-    "/api/models",
-    "/models/no-such-model",
-  ])("%s carries a strict CSP and the other headers", async (path) => {
-    const res = await fetch(`${baseURL()}${path}`, { redirect: "manual" });
+    // Public pages come from the page cache: scripts allowed by their hashes.
+    ["/", HASHED],
+    ["/models/gpt-oss-120b", HASHED],
+    ["/charts", HASHED],
+    ["/models/no-such-model", HASHED],
+    // Everything else renders per request with a fresh nonce.
+    ["/maintain/sign-in", NONCED],
+    ["/api/models", NONCED],
+  ])("%s carries a strict CSP and the other headers", async (path, scriptSrc) => {
+    // As a browser navigation asks (the page cache answers only requests for HTML).
+    const res = await fetch(`${baseURL()}${path}`, { redirect: "manual", headers: HTML });
     const csp = res.headers.get("content-security-policy") ?? "";
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(csp).toMatch(scriptSrc);
     expect(csp).not.toMatch(/unsafe-eval/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(csp).toMatch(/object-src 'none'/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -28,10 +37,13 @@ describe("security headers", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 
-  it("gives each response a fresh nonce, and every script in the page carries it", async () => {
-    const a = await fetch(`${baseURL()}/`);
-    const b = await fetch(`${baseURL()}/`);
+  it("gives each rendered response a fresh nonce, and every script in the page carries it", async () => {
+    // A session cookie skips the page cache: the page renders per request.
+    const headers = { ...HTML, cookie: "owl_session=not-a-session" };
+    const a = await fetch(`${baseURL()}/`, { headers });
+    const b = await fetch(`${baseURL()}/`, { headers });
     const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+    expect(a.headers.get("x-page-cache")).toBeNull();
     expect(nonceOf(a.headers.get("content-security-policy"))).not.toBe(
       nonceOf(b.headers.get("content-security-policy")),
     );
@@ -40,6 +52,25 @@ describe("security headers", () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("a cached page's policy allows exactly its inline scripts, and carries no nonce", async () => {
+    await fetch(`${baseURL()}/models/gpt-oss-20b`, { headers: HTML });
+    const res = await fetch(`${baseURL()}/models/gpt-oss-20b`, { headers: HTML });
+    expect(res.headers.get("x-page-cache")).toBe("hit");
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+      .filter((m) => !/\bsrc=/.test(m[1] ?? ""))
+      .map(
+        (m) =>
+          `'sha256-${createHash("sha256")
+            .update(m[2] ?? "")
+            .digest("base64")}'`,
+      );
+    expect(inline.length).toBeGreaterThan(0);
+    const listed = (res.headers.get("content-security-policy") ?? "").match(/'sha256-[^']+'/g);
+    expect(new Set(listed)).toEqual(new Set(inline));
+    expect(html).not.toMatch(/nonce=/);
   });
 
   it("pages run under the policy without a single violation", async () => {
@@ -53,6 +84,7 @@ describe("security headers", () => {
       "/charts",
       "/compare?models=gpt-oss-120b,gpt-oss-20b",
       "/sources/github-openai-gpt-oss-readme#claim-1",
+      "/maintain/sign-in",
     ]) {
       await page.goto(path, { waitUntil: "networkidle" });
     }

@@ -1,0 +1,194 @@
+/*
+ * A whole-page cache for the public pages, run by the proxy (proxy.ts).
+ *
+ * Why: every HTML page used to render per request because its CSP carries a fresh nonce, and
+ * rendering costs ~3× serving a static file before the page reads any data (BENCHMARKS.md).
+ * Public pages are the same for every reader until the data changes, so one render can serve
+ * them all — if the policy allows the page's inline scripts by hash instead of by nonce. Hashes
+ * are as strict as a nonce (only these exact scripts run) and, unlike a nonce, survive caching.
+ *
+ * How: a miss fetches the page from this same server (marked internal, so it renders without a
+ * nonce and is not cached again), hashes its inline scripts and keeps it, keyed by the data
+ * version the proxy reads on every request (db/health.ts). Any write moves the version on, which
+ * empties the cache. Anything unexpected falls back to the ordinary per-request render.
+ */
+import { createHash, randomBytes } from "node:crypto";
+
+/** Pages that are the same for every reader. Not /maintain (per maintainer), not the API. */
+const PUBLIC_PAGE =
+  /^\/(?:|about|charts|compare|changes|sources|sources\/[^/]+|models\/[^/]+|claims\/[^/]+)$/;
+
+/** Marks the proxy's own fetch of a page; the value is secret so no one else can claim it. */
+export const INTERNAL_HEADER = "x-owl-page-render";
+export const INTERNAL_TOKEN = randomBytes(16).toString("hex");
+
+const MAX_BYTES = Number(process.env.PAGE_CACHE_MB ?? 64) * 2 ** 20;
+const MAX_ENTRY_BYTES = 4 * 2 ** 20;
+const RENDER_TIMEOUT_MS = 30_000;
+
+export type RequestLike = {
+  method: string;
+  pathname: string;
+  search: string;
+  headers: Headers;
+  cookieNames: string[];
+};
+
+/** Off in development (pages change with the code, not the data) and with PAGE_CACHE=off. */
+export function pageCacheEnabled(): boolean {
+  return process.env.NODE_ENV === "production" && process.env.PAGE_CACHE !== "off";
+}
+
+/**
+ * Whether a request may be answered from the cache: a plain GET of a public page by a browser
+ * navigation. Router requests (RSC payloads) and signed-in maintainers always render fresh.
+ */
+export function isCacheable(req: RequestLike): boolean {
+  if (req.method !== "GET" || !PUBLIC_PAGE.test(req.pathname)) return false;
+  const h = req.headers;
+  // Next hides its router headers and `_rsc` from the proxy, so a client-side navigation (which
+  // wants an RSC payload, not HTML) is told apart by what it accepts: browsers ask for text/html
+  // when they navigate; the router's fetch sends no Accept of its own.
+  if (!(h.get("accept") ?? "").includes("text/html")) return false;
+  if (h.has(INTERNAL_HEADER) || h.has("rsc") || h.has("next-router-prefetch")) return false;
+  if (h.has("next-router-state-tree") || h.has("next-action")) return false;
+  if (new URLSearchParams(req.search).has("_rsc")) return false;
+  return !req.cookieNames.some((n) => n.endsWith("owl_session"));
+}
+
+/** The policy's script sources for the inline scripts of a page: 'sha256-…', each once. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  // Script elements are raw text in HTML: the characters between the tags are exactly what the
+  // browser hashes (as UTF-8). Scripts with src are same-origin files, allowed by 'self'.
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bsrc\s*=/i.test(m[1] ?? "")) continue;
+    const digest = createHash("sha256")
+      .update(m[2] ?? "", "utf8")
+      .digest("base64");
+    hashes.add(`'sha256-${digest}'`);
+  }
+  return [...hashes];
+}
+
+export type CachedPage = {
+  status: number;
+  body: Uint8Array;
+  contentType: string;
+  scriptHashes: string[];
+  etag: string;
+};
+
+/** Least recently used first out, bounded in bytes; emptied whenever the data version moves. */
+export class PageCache {
+  private entries = new Map<string, CachedPage>();
+  private inflight = new Map<string, Promise<CachedPage | null>>();
+  private bytes = 0;
+  private version: number | null = null;
+
+  constructor(private readonly maxBytes = MAX_BYTES) {}
+
+  get size() {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private sync(version: number) {
+    if (version === this.version) return;
+    this.entries.clear();
+    this.inflight.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+
+  get(version: number, key: string): CachedPage | undefined {
+    this.sync(version);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(version: number, key: string, page: CachedPage) {
+    // A render that finished after the data moved on is served to its own reader, not kept.
+    if (version !== this.version) return;
+    if (page.body.byteLength > Math.min(MAX_ENTRY_BYTES, this.maxBytes)) return;
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.body.byteLength;
+    this.entries.delete(key);
+    this.entries.set(key, page);
+    this.bytes += page.body.byteLength;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.body.byteLength;
+    }
+  }
+
+  /**
+   * The page for this key at this version: from the cache, or rendered once by `render` however
+   * many readers ask at the same moment. Null when it cannot be served from here.
+   */
+  async load(
+    version: number,
+    key: string,
+    render: () => Promise<CachedPage | null>,
+  ): Promise<{ page: CachedPage; hit: boolean } | null> {
+    const hit = this.get(version, key);
+    if (hit) return { page: hit, hit: true };
+    const flightKey = `${version} ${key}`;
+    let pending = this.inflight.get(flightKey);
+    if (!pending) {
+      pending = render().catch(() => null);
+      this.inflight.set(flightKey, pending);
+      void pending.finally(() => {
+        if (this.inflight.get(flightKey) === pending) this.inflight.delete(flightKey);
+      });
+    }
+    const page = await pending;
+    if (!page) return null;
+    if (page.status === 200) this.set(version, key, page);
+    return { page, hit: false };
+  }
+}
+
+/** Where the proxy reaches this same server: `next start` records its port in PORT. */
+function internalOrigin(): string {
+  return process.env.OWL_INTERNAL_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+}
+
+/**
+ * Renders a page by asking this server for it without a nonce. Only HTML comes back as a page;
+ * anything else (a redirect, a failure) returns null and the request takes the ordinary path.
+ */
+export async function renderPage(
+  pathAndQuery: string,
+  version: number,
+): Promise<CachedPage | null> {
+  const res = await fetch(`${internalOrigin()}${pathAndQuery}`, {
+    headers: { [INTERNAL_HEADER]: INTERNAL_TOKEN, accept: "text/html" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+  });
+  const contentType = res.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("text/html") || res.headers.has("set-cookie")) {
+    await res.body?.cancel();
+    return null;
+  }
+  const body = new Uint8Array(await res.arrayBuffer());
+  const html = new TextDecoder().decode(body);
+  const digest = createHash("sha256").update(body).digest("base64url").slice(0, 22);
+  return {
+    status: res.status,
+    body,
+    contentType,
+    scriptHashes: inlineScriptHashes(html),
+    etag: `"v${version}-${digest}"`,
+  };
+}
+
+/** Whether the request is the proxy's own render (the token proves it). */
+export function isInternalRender(headers: Headers): boolean {
+  return headers.get(INTERNAL_HEADER) === INTERNAL_TOKEN;
+}

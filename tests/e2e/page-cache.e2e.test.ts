@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { baseURL } from "./browser";
+
+/** As a browser navigation asks: for HTML. */
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${baseURL()}${path}`, {
+    headers: { accept: "text/html", ...headers },
+    redirect: "manual",
+  });
+
+describe("page cache", () => {
+  it("renders a public page once and serves the same bytes to the next reader", async () => {
+    const first = await get("/sources");
+    const second = await get("/sources");
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(second.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("answers 304 to a reader who already has the page", async () => {
+    const page = await get("/about");
+    const etag = page.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"v\d+-[\w-]+"$/);
+    const again = await get("/about", { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("content-security-policy")).toMatch(/'sha256-/);
+    expect((await get("/about", { "if-none-match": '"v0-stale"' })).status).toBe(200);
+  });
+
+  it("keeps each address apart: another query is another page", async () => {
+    await get("/?sort=mmlu.desc");
+    const sorted = await (await get("/?sort=mmlu.desc")).text();
+    const byName = await (await get("/")).text();
+    expect(sorted).not.toBe(byName);
+    expect(sorted).toContain('aria-sort="descending"');
+  });
+
+  it("leaves router requests, maintainers and the API to render per request", async () => {
+    await get("/");
+    // The router's fetch: an RSC header and no Accept of its own.
+    const rsc = await fetch(`${baseURL()}/`, { headers: { rsc: "1" } });
+    expect(rsc.headers.get("x-page-cache")).toBeNull();
+    expect(rsc.headers.get("content-type")).toContain("text/x-component");
+    const signedIn = await get("/", { cookie: "owl_session=whatever" });
+    expect(signedIn.headers.get("x-page-cache")).toBeNull();
+    expect((await get("/api/models")).headers.get("x-page-cache")).toBeNull();
+    expect((await get("/maintain/sign-in")).headers.get("x-page-cache")).toBeNull();
+  });
+});
