@@ -2,8 +2,9 @@
  * npm run bench — the production build on the seeded catalog (PGlite, and Postgres when
  * reachable), in one run, as ratios:
  *   - each route's server latency and throughput under wrk against a static file from the same
- *     server (the floor), and against /about (the framework's floor for a dynamic page: same
- *     layout, nonce CSP and proxy, no data);
+ *     server (the floor); pages both from the page cache and rendered per request, the latter
+ *     also against /about rendered (the framework's floor for a dynamic page: same layout, CSP
+ *     and proxy, no data);
  *   - gzipped JavaScript per route against /about;
  *   - Lighthouse (Debian's Chromium) on `/`, mobile and desktop, median of three runs.
  * Writes its section of BENCHMARKS.md. Run `npm run build` first; `npm run bench:scale` measures
@@ -29,22 +30,30 @@ import {
   gzippedScriptBytes,
   launchChromium,
 } from "../helpers/chromium";
-import { ensureWrk, type Measured, machine, measure, writeSection } from "./measure";
+import {
+  ensureWrk,
+  type Measured,
+  machine,
+  measure,
+  RENDER_EVERY_TIME,
+  writeSection,
+} from "./measure";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** [label, path, served from the page cache?] — pages are measured cached and rendered. */
 const ROUTES = [
-  ["static file (floor)", "/robots.txt"],
-  ["/about (dynamic floor)", "/about"],
-  ["/", "/"],
-  ["/?filters", "/?arch=moe&sort=total_params.desc"],
-  ["/models/[slug]", "/models/gpt-oss-120b"],
-  ["/compare", "/compare?models=gpt-oss-120b,llama-4-scout,qwen3-30b-a3b"],
-  ["/sources/[slug]", "/sources/github-meta-llama-llama4-model-card"],
-  ["/api/models", "/api/models"],
+  ["static file (floor)", "/robots.txt", false],
+  ["/about", "/about", true],
+  ["/", "/", true],
+  ["/?filters", "/?arch=moe&sort=total_params.desc", true],
+  ["/models/[slug]", "/models/gpt-oss-120b", true],
+  ["/compare", "/compare?models=gpt-oss-120b,llama-4-scout,qwen3-30b-a3b", true],
+  ["/sources/[slug]", "/sources/github-meta-llama-llama4-model-card", true],
+  ["/api/models", "/api/models", false],
 ] as const;
 
 const JS_ROUTES = [
@@ -77,28 +86,38 @@ async function withServer<T>(prepared: Prepared, run: (baseURL: string) => Promi
   }
 }
 
-function routeTable(label: string, results: [string, Measured][]): string[] {
-  const floor = results[0]?.[1].p50 ?? Number.NaN;
-  const dynamic = results[1]?.[1].p50 ?? Number.NaN;
+type RouteResult = { route: string; cached: Measured | null; rendered: Measured };
+
+function routeTable(label: string, results: RouteResult[]): string[] {
+  const floor = results[0]?.rendered.p50 ?? Number.NaN;
+  const about = results.find((r) => r.route === "/about")?.rendered.p50 ?? Number.NaN;
+  const x = (ms: number, base: number) => `${(ms / base).toFixed(1)}×`;
   return [
     `### ${label}`,
     "",
-    "| route | requests | req/s | p50 ms | p95 ms | p50 ÷ static file | p50 ÷ /about | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map(
-      ([route, r]) =>
-        `| ${route} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p50 / floor).toFixed(1)}× | ${(r.p50 / dynamic).toFixed(1)}× | ${r.errors} |`,
-    ),
+    "| route | cached p50 ms | cached p95 ms | cached req/s | cached ÷ static file | rendered p50 ms | rendered p95 ms | rendered ÷ static file | rendered ÷ /about rendered | errors |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map(({ route, cached: c, rendered: r }) => {
+      const cachedCells = c
+        ? `${c.p50.toFixed(1)} | ${c.p95.toFixed(1)} | ${c.rps.toFixed(0)} | ${x(c.p50, floor)}`
+        : "— | — | — | —";
+      const errors = r.errors + (c?.errors ?? 0);
+      return `| ${route} | ${cachedCells} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${x(r.p50, floor)} | ${x(r.p50, about)} | ${errors} |`;
+    }),
     "",
   ];
 }
 
-async function measureRoutes(baseURL: string) {
-  const results: [string, Measured][] = [];
-  for (const [route, path] of ROUTES) {
-    const m = await measure(baseURL, path, { seconds: SECONDS, connections: CONNECTIONS });
-    console.log(`  ${route}: p50 ${m.p50.toFixed(1)} ms, ${m.rps.toFixed(0)} req/s`);
-    results.push([route, m]);
+async function measureRoutes(baseURL: string): Promise<RouteResult[]> {
+  const results: RouteResult[] = [];
+  const opts = { seconds: SECONDS, connections: CONNECTIONS };
+  for (const [route, path, cacheable] of ROUTES) {
+    const cached = cacheable ? await measure(baseURL, path, opts) : null;
+    const rendered = await measure(baseURL, path, { ...opts, headers: RENDER_EVERY_TIME });
+    console.log(
+      `  ${route}: p50 ${cached ? `cached ${cached.p50.toFixed(1)} ms, ` : ""}rendered ${rendered.p50.toFixed(1)} ms`,
+    );
+    results.push({ route, cached, rendered });
   }
   return results;
 }
@@ -191,7 +210,7 @@ const out: string[] = [
   "## Seeded catalog: routes, JavaScript, Lighthouse",
   "",
   `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench\` on ${await machine()}.`,
-  `Each route: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s after a warm-up, against \`next start\` on the seeded catalog (25 models, 308 claims). Two floors from the same server, proxy included: a static file (\`/robots.txt\`), and \`/about\`, a page with no data that still renders per request (every HTML page carries a fresh CSP nonce). Node serves on one thread, so under ${CONNECTIONS} connections p50 ≈ ${CONNECTIONS} × the CPU a request costs. Timings on a shared 2-core machine are noisy: read the ratios.`,
+  `Each route: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s after a warm-up, against \`next start\` on the seeded catalog (25 models, 308 claims). The floor is a static file from the same server, proxy included (\`/robots.txt\`). Each page twice: *cached*, as readers get it between changes (the proxy's page cache, keyed by the data version), and *rendered* per request with the cache skipped, as the first reader after a change gets it; \`/about\` rendered is the cost of rendering any page before it reads data. Node serves on one thread, so under ${CONNECTIONS} connections p50 ≈ ${CONNECTIONS} × the CPU a request costs. Timings on a shared 2-core machine are noisy: read the ratios.`,
   "",
 ];
 

@@ -36,14 +36,24 @@ export function ensureWrk() {
   execFileSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "inherit" });
 }
 
+/**
+ * A session cookie makes the proxy skip its page cache (app/_proxy/page-cache.ts), so the page
+ * renders per request, as it does for its first reader after every change. The value is no real
+ * session: the public pages look the same either way.
+ */
+export const RENDER_EVERY_TIME = { cookie: "owl_session=bench" };
+
 export async function measure(
   baseURL: string,
   path: string,
-  opts: { seconds: number; connections: number },
+  opts: { seconds: number; connections: number; headers?: Record<string, string> },
 ): Promise<Measured> {
+  // What a browser navigation asks for: the page cache answers only those (router fetches of
+  // RSC payloads do not ask for HTML).
+  const headers = { accept: "text/html,application/xhtml+xml", ...opts.headers };
   // Warm up: fill caches and let V8 optimise the route before it is timed.
   for (let i = 0; i < 10; i++) {
-    const res = await fetch(`${baseURL}${path}`);
+    const res = await fetch(`${baseURL}${path}`, { headers });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${path} answered ${res.status} before measuring`);
   }
@@ -61,6 +71,7 @@ export async function measure(
       "10s",
       "-s",
       script,
+      ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]),
       `${baseURL}${path}`,
     ],
     { encoding: "utf8" },

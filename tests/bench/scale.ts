@@ -21,7 +21,14 @@ import { parseCatalogQuery } from "@/db/domain/catalog-query";
 import { catalogStatements, PAGE_SIZE } from "@/db/queries/catalog";
 import { seed } from "@/seed/index";
 import { startServer } from "../e2e/server";
-import { ensureWrk, type Measured, machine, measure, writeSection } from "./measure";
+import {
+  ensureWrk,
+  type Measured,
+  machine,
+  measure,
+  RENDER_EVERY_TIME,
+  writeSection,
+} from "./measure";
 import { addSyntheticCatalog } from "./synthetic";
 
 const SIZES = (process.env.SCALE_SIZES ?? "100,1000,10000").split(",").map(Number);
@@ -39,15 +46,27 @@ const CATALOG_VIEWS = {
   "family filter": "/?family=synthetic-family-00003&sort=context_window.asc",
 } as const;
 
-function routes(models: number): [string, string][] {
+type Route = [label: string, path: string, headers: Record<string, string>];
+
+/**
+ * Each page twice: as most readers get it (from the page cache) and rendered per request, as its
+ * first reader after a change gets it and as every distinct query costs once.
+ */
+function routes(models: number): Route[] {
   const last = Math.ceil(models / PAGE_SIZE);
-  return [
-    ["static file (floor)", "/robots.txt"],
+  const pages: [string, string][] = [
     ...Object.entries(CATALOG_VIEWS),
     [`last page (?page=${last})`, `/?page=${last}`],
-    ["/api/models (100 a page)", "/api/models?sort=total_params.desc"],
     ["/models/[slug]", "/models/synthetic-00042"],
     ["/compare", "/compare?models=synthetic-00001,synthetic-00002,gpt-oss-120b"],
+  ];
+  return [
+    ["static file (floor)", "/robots.txt", {}],
+    ...pages.flatMap(([label, path]): Route[] => [
+      [`${label}, cached`, path, {}],
+      [`${label}, rendered`, path, RENDER_EVERY_TIME],
+    ]),
+    ["/api/models (100 a page)", "/api/models?sort=total_params.desc", {}],
   ];
 }
 
@@ -141,7 +160,7 @@ const measuredAt = `Measured ${new Date().toISOString().slice(0, 16).replace("T"
 const out: string[] = [
   "## Scale: 100 → 1,000 → 10,000 models",
   "",
-  `Each size is a fresh database: the real seed (25 models) plus N synthetic models in families of 20 (\`tests/bench/synthetic.ts\`: every value quoted from a source marked synthetic, ~15 claims a model, checked by the database like any claim). wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per route after a warm-up, against \`next start\`. The floor is a static file from the same server, proxy included. p50 in ms; ratios are what to read.`,
+  `Each size is a fresh database: the real seed (25 models) plus N synthetic models in families of 20 (\`tests/bench/synthetic.ts\`: every value quoted from a source marked synthetic, ~15 claims a model, checked by the database like any claim). wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per route after a warm-up, against \`next start\`. The floor is a static file from the same server, proxy included. Each page is measured twice: *cached*, as readers get it between changes (the proxy's page cache, keyed by the data version), and *rendered*, per request with the cache skipped, as the first reader after a change gets it. p50 in ms; ratios are what to read.`,
   "",
 ];
 
@@ -175,11 +194,12 @@ for (const engine of ENGINES) {
       });
       const byRoute = new Map<string, Measured>();
       try {
-        for (const [label, path] of routes(n + 25)) {
+        for (const [label, path, headers] of routes(n + 25)) {
           try {
             const m = await measure(app.baseURL, path, {
               seconds: SECONDS,
               connections: CONNECTIONS,
+              headers,
             });
             byRoute.set(label, m);
             console.log(
