@@ -30,7 +30,7 @@ const SLUG_ROUTES = [
 let asked = 0;
 /** Every other request as a browser navigation (through the page cache), the rest as a script. */
 async function status(path: string): Promise<{ status: number; body: string }> {
-  const headers = asked++ % 2 === 0 ? { accept: "text/html" } : {};
+  const headers: Record<string, string> = asked++ % 2 === 0 ? { accept: "text/html" } : {};
   const res = await fetch(`${baseURL()}${path}`, { redirect: "manual", headers });
   return { status: res.status, body: await res.text() };
 }
