@@ -1,5 +1,5 @@
 /*
- * A whole-page cache for the public pages, run by the proxy (proxy.ts).
+ * A whole-page cache for the public pages (and the public JSON), run by the proxy (proxy.ts).
  *
  * Why: every HTML page used to render per request because its CSP carries a fresh nonce, and
  * rendering costs ~3× serving a static file before the page reads any data (BENCHMARKS.md).
@@ -14,9 +14,14 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 
-/** Pages that are the same for every reader. Not /maintain (per maintainer), not the API. */
+/** Pages that are the same for every reader. Not /maintain (per maintainer). */
 const PUBLIC_PAGE =
   /^\/(?:|about|charts|compare|changes|sources|sources\/[^/]+|models\/[^/]+|claims\/[^/]+)$/;
+/**
+ * JSON that is the same for every caller (the citation dialog reads /api/claims/…). Not
+ * /api/health (it must look every time) nor the CSV exports (streamed, not buffered).
+ */
+const PUBLIC_JSON = /^\/api\/(?:models|claims\/[^/]+|sources\/[^/]+)$/;
 
 /** Marks the proxy's own fetch of a page; the value is secret so no one else can claim it. */
 export const INTERNAL_HEADER = "x-owl-page-render";
@@ -44,12 +49,14 @@ export function pageCacheEnabled(): boolean {
  * navigation. Router requests (RSC payloads) and signed-in maintainers always render fresh.
  */
 export function isCacheable(req: RequestLike): boolean {
-  if (req.method !== "GET" || !PUBLIC_PAGE.test(req.pathname)) return false;
+  if (req.method !== "GET") return false;
+  const json = PUBLIC_JSON.test(req.pathname);
+  if (!json && !PUBLIC_PAGE.test(req.pathname)) return false;
   const h = req.headers;
   // Next hides its router headers and `_rsc` from the proxy, so a client-side navigation (which
   // wants an RSC payload, not HTML) is told apart by what it accepts: browsers ask for text/html
   // when they navigate; the router's fetch sends no Accept of its own.
-  if (!(h.get("accept") ?? "").includes("text/html")) return false;
+  if (!json && !(h.get("accept") ?? "").includes("text/html")) return false;
   if (h.has(INTERNAL_HEADER) || h.has("rsc") || h.has("next-router-prefetch")) return false;
   if (h.has("next-router-state-tree") || h.has("next-action")) return false;
   if (new URLSearchParams(req.search).has("_rsc")) return false;
@@ -159,8 +166,8 @@ function internalOrigin(): string {
 }
 
 /**
- * Renders a page by asking this server for it without a nonce. Only HTML comes back as a page;
- * anything else (a redirect, a failure) returns null and the request takes the ordinary path.
+ * Renders a page by asking this server for it without a nonce. Only HTML and JSON come back as a
+ * page; anything else (a redirect, a failure) returns null and the request takes the ordinary path.
  */
 export async function renderPage(
   pathAndQuery: string,
@@ -172,18 +179,19 @@ export async function renderPage(
     signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
   const contentType = res.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("text/html") || res.headers.has("set-cookie")) {
+  const kind = /^(text\/html|application\/json)\b/.exec(contentType)?.[1];
+  if (!kind || res.headers.has("set-cookie")) {
     await res.body?.cancel();
     return null;
   }
   const body = new Uint8Array(await res.arrayBuffer());
-  const html = new TextDecoder().decode(body);
+  const html = kind === "text/html" ? new TextDecoder().decode(body) : "";
   const digest = createHash("sha256").update(body).digest("base64url").slice(0, 22);
   return {
     status: res.status,
     body,
     contentType,
-    scriptHashes: inlineScriptHashes(html),
+    scriptHashes: kind === "text/html" ? inlineScriptHashes(html) : [],
     etag: `"v${version}-${digest}"`,
   };
 }

@@ -54,7 +54,7 @@ const ROUTES = [
   ["/models/[slug]", "/models/gpt-oss-120b", true],
   ["/compare", "/compare?models=gpt-oss-120b,llama-4-scout,qwen3-30b-a3b", true],
   ["/sources/[slug]", "/sources/github-meta-llama-llama4-model-card", true],
-  ["/api/models", "/api/models", false],
+  ["/api/models", "/api/models", true],
 ] as const;
 
 const JS_ROUTES = [

@@ -59,6 +59,7 @@ function routes(models: number): Route[] {
     [`last page (?page=${last})`, `/?page=${last}`],
     ["/models/[slug]", "/models/synthetic-00042"],
     ["/compare", "/compare?models=synthetic-00001,synthetic-00002,gpt-oss-120b"],
+    ["/api/models (100 a page)", "/api/models?sort=total_params.desc"],
   ];
   return [
     ["static file (floor)", "/robots.txt", {}],
@@ -66,7 +67,6 @@ function routes(models: number): Route[] {
       [`${label}, cached`, path, {}],
       [`${label}, rendered`, path, RENDER_EVERY_TIME],
     ]),
-    ["/api/models (100 a page)", "/api/models?sort=total_params.desc", {}],
   ];
 }
 

@@ -38,7 +38,18 @@ describe("page cache", () => {
     expect(sorted).toContain('aria-sort="descending"');
   });
 
-  it("leaves router requests, maintainers and the API to render per request", async () => {
+  it("caches the public JSON for any caller, but never the health check", async () => {
+    const url = `${baseURL()}/api/claims/1`;
+    const first = await fetch(url);
+    const second = await fetch(url);
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.headers.get("content-type")).toContain("application/json");
+    expect(await second.json()).toEqual(await first.json());
+    await fetch(`${baseURL()}/api/health`);
+    expect((await fetch(`${baseURL()}/api/health`)).headers.get("x-page-cache")).toBeNull();
+  });
+
+  it("leaves router requests, maintainers and the CSV exports to render per request", async () => {
     await get("/");
     // The router's fetch: an RSC header and no Accept of its own.
     const rsc = await fetch(`${baseURL()}/`, { headers: { rsc: "1" } });
@@ -46,7 +57,7 @@ describe("page cache", () => {
     expect(rsc.headers.get("content-type")).toContain("text/x-component");
     const signedIn = await get("/", { cookie: "owl_session=whatever" });
     expect(signedIn.headers.get("x-page-cache")).toBeNull();
-    expect((await get("/api/models")).headers.get("x-page-cache")).toBeNull();
+    expect((await get("/api/models.csv")).headers.get("x-page-cache")).toBeNull();
     expect((await get("/maintain/sign-in")).headers.get("x-page-cache")).toBeNull();
   });
 });

@@ -20,9 +20,11 @@ describe("security headers", () => {
     ["/models/gpt-oss-120b", HASHED],
     ["/charts", HASHED],
     ["/models/no-such-model", HASHED],
+    // Cached JSON has no scripts to allow.
+    ["/api/models", /script-src 'self';/],
     // Everything else renders per request with a fresh nonce.
     ["/maintain/sign-in", NONCED],
-    ["/api/models", NONCED],
+    ["/api/models.csv", NONCED],
   ])("%s carries a strict CSP and the other headers", async (path, scriptSrc) => {
     // As a browser navigation asks (the page cache answers only requests for HTML).
     const res = await fetch(`${baseURL()}${path}`, { redirect: "manual", headers: HTML });

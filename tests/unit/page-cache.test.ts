@@ -44,12 +44,20 @@ describe("which requests the page cache may answer", () => {
     expect(isCacheable(request({ pathname }))).toBe(true);
   });
 
+  it.each(["/api/models", "/api/claims/12", "/api/sources/github-openai-gpt-oss-readme"])(
+    "public JSON %s, whatever the caller accepts",
+    (pathname) => {
+      expect(isCacheable(request({ pathname, headers: new Headers() }))).toBe(true);
+    },
+  );
+
   it.each([
     "/maintain",
     "/maintain/sign-in",
     "/maintain/claims/new",
-    "/api/models",
+    "/api/health",
     "/api/models.csv",
+    "/api/charts/params",
     "/robots.txt",
     "/models/a/b",
     "/about/",
