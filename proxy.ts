@@ -100,8 +100,6 @@ function servePage(request: NextRequest, page: CachedPage, hit: boolean): NextRe
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy({ nonce });
 
   if (isInternalRender(request.headers)) {
     // The page cache's own fetch: render without a nonce (the outer response gets the hashes).
@@ -111,6 +109,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
 
+  // The plain 400 and 503 pages carry no scripts at all.
+  const noScripts = contentSecurityPolicy({ hashes: [] });
   let response: NextResponse;
   if (!isWellFormedPath(pathname)) {
     // Next would fail decoding the route parameters with a 500; this is the client's error.
@@ -123,7 +123,7 @@ export async function proxy(request: NextRequest) {
           status: 400,
           headers: { "content-type": "text/html; charset=utf-8" },
         });
-    return withSecurityHeaders(response, csp);
+    return withSecurityHeaders(response, noScripts);
   }
 
   const version = await dataVersion();
@@ -139,7 +139,7 @@ export async function proxy(request: NextRequest) {
         });
     response.headers.set("retry-after", "5");
     response.headers.set("cache-control", "no-store");
-    return withSecurityHeaders(response, csp);
+    return withSecurityHeaders(response, noScripts);
   }
 
   const cacheable =
@@ -158,8 +158,10 @@ export async function proxy(request: NextRequest) {
     // Could not render through the cache (e.g. a redirect): render as usual below.
   }
 
+  // Rendered per request: a fresh nonce (a page from the cache above uses its scripts' hashes).
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy({ nonce });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   response = NextResponse.next({ request: { headers: requestHeaders } });
   return withSecurityHeaders(response, csp);

@@ -42,8 +42,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
           <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
             {/*
-             * No prefetch: every page renders per request (it carries a fresh CSP nonce), so
-             * prefetching the nav would cost six server renders on every reader's every view.
+             * No prefetch: a router request always renders (the page cache holds only what
+             * browsers navigate to), so prefetching the nav would cost six server renders on
+             * every reader's every view.
              */}
             <Link href="/" prefetch={false} className="font-semibold tracking-tight no-underline">
               Open Weights Ledger

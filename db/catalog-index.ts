@@ -6,13 +6,12 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { asc, eq, sql } from "drizzle-orm";
-import { type Db, intArray, rowsOf } from "./client";
+import { type Db, intArray, rowsOf, type Tx } from "./client";
 import { modelRowColumns, selectLiveClaims } from "./columns";
 import type { ModelRow } from "./domain/catalog";
 import { buildIndexRows, type IndexRow } from "./domain/catalog-index";
 import { type CatalogView, catalogRows, catalogViews, claims, models } from "./schema";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Conn = Db | Tx;
 
 /** Models per batch in a full rebuild: bounds memory at ~15 claims a model. */
@@ -68,13 +67,17 @@ export async function computeIndexRows(
   return rows.filter((r) => wanted.has(r.modelId));
 }
 
+async function insertRows(tx: Tx, rows: IndexRow[]) {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    await tx.insert(catalogRows).values(rows.slice(i, i + INSERT_BATCH));
+}
+
 async function replaceRows(tx: Tx, modelIds: number[]) {
   const rows = await computeIndexRows(tx, modelIds);
   await tx
     .delete(catalogRows)
     .where(sql`${catalogRows.modelId} = any(${intArray(modelIds)}::int[])`);
-  for (let i = 0; i < rows.length; i += INSERT_BATCH)
-    await tx.insert(catalogRows).values(rows.slice(i, i + INSERT_BATCH));
+  await insertRows(tx, rows);
 }
 
 /**
@@ -114,8 +117,7 @@ export async function rebuildCatalogRows(tx: Tx): Promise<{ models: number; rows
       tx,
       all.slice(i, i + REBUILD_BATCH).map((m) => m.id),
     );
-    for (let j = 0; j < rows.length; j += INSERT_BATCH)
-      await tx.insert(catalogRows).values(rows.slice(j, j + INSERT_BATCH));
+    await insertRows(tx, rows);
     count += rows.length;
   }
   return { models: all.length, rows: count };

@@ -18,6 +18,9 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
+/** A transaction handle, as `db.transaction` passes it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /** The rows of `db.execute()`: postgres.js returns an array, PGlite an object holding `rows`. */
 export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
   return ((Array.isArray(result) ? result : (result as { rows?: T[] }).rows) ?? []) as T[];

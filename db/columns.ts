@@ -4,11 +4,9 @@
  * everywhere. Connections are passed in: nothing here opens the app's database.
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import type { ClaimRow } from "./domain/catalog";
 import { claims, models, sources } from "./schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A source as a citation shows it (everything but its text). */
 export const sourceRefColumns = {

@@ -208,31 +208,16 @@ export async function getCatalogRowsBySlugs(slugs: string[], db: Db = defaultDb)
  */
 const MAX_LISTED_FAMILIES = 100;
 
-/*
- * The filter choices change only when a maintainer edits, and a choice list a few seconds stale
- * is harmless (the results themselves are always fresh), so each server process keeps them for
- * OPTIONS_TTL_MS instead of aggregating the catalog on every page view.
+/**
+ * Choices for the filter forms: every family, and the developers and licences in the catalog.
+ * Not cached here: whole pages are (app/_proxy/page-cache.ts), per data version, and a time-based
+ * cache under that one would let a page rendered just after an edit keep stale choices until the
+ * next write.
  */
-const OPTIONS_TTL_MS = 10_000;
-const optionsCache = new Map<string, { at: number; value: ReturnType<typeof readFilterOptions> }>();
-
-/** Choices for the filter forms: every family, and the developers and licences in the catalog. */
-export function loadFilterOptions(
+export async function loadFilterOptions(
   provenance: CatalogQuery["provenance"] = null,
   db: Db = defaultDb,
 ) {
-  if (db !== defaultDb) return readFilterOptions(provenance, db);
-  const key = provenance ?? "all";
-  const hit = optionsCache.get(key);
-  if (hit && Date.now() - hit.at < OPTIONS_TTL_MS) return hit.value;
-  const value = readFilterOptions(provenance, db);
-  optionsCache.set(key, { at: Date.now(), value });
-  // A failed read is not kept: the next view asks the database again.
-  value.catch(() => optionsCache.delete(key));
-  return value;
-}
-
-async function readFilterOptions(provenance: CatalogQuery["provenance"], db: Db) {
   const view = provenance ?? "all";
   const [families, developers, licenses] = await Promise.all([
     db

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Maintainer } from "@/db/accounts";
 import { modelsCitingSource, refreshCatalogRows } from "@/db/catalog-index";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import type {
   CreateClaimInput,
   CreateModelInput,
@@ -24,7 +24,6 @@ import { type Claim, claims, models, revisions, sources } from "@/db/schema";
  * newer one is refused with what changed since (optimistic locking, row locked FOR UPDATE).
  */
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Entity = "claim" | "model" | "source";
 
 /** The models whose catalog rows a logged change can alter. */

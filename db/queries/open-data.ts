@@ -30,21 +30,20 @@ function toOpenClaim(c: ClaimRow) {
   };
 }
 
-/** One page of the filtered catalog with every value's citations: what /api/models serves. */
-export async function loadOpenData(query: CatalogQuery, opts: { perPage: number; db?: Db }) {
-  const db = opts.db ?? defaultDb;
-  const [result, lastUpdated] = await Promise.all([
-    queryCatalog(query, { perPage: opts.perPage, db }),
-    getLastUpdated(db),
-  ]);
-  const byModel = new Map<number, ClaimRow[]>();
+/** One page of the filtered catalog, each model with its cited claims. */
+async function openDataPage(query: CatalogQuery, perPage: number, db: Db) {
+  const result = await queryCatalog(query, { perPage, db });
   const claims = await listLiveClaims(db, {
     modelIds: result.rows.map((r) => r.id),
     provenance: query.provenance,
   });
-  for (const c of claims) byModel.set(c.modelId, [...(byModel.get(c.modelId) ?? []), c]);
+  const byModel = new Map<number, ClaimRow[]>();
+  for (const c of claims) {
+    const list = byModel.get(c.modelId);
+    if (list) list.push(c);
+    else byModel.set(c.modelId, [c]);
+  }
   return {
-    lastUpdated,
     page: result.page,
     pageCount: result.pageCount,
     perPage: result.perPage,
@@ -61,13 +60,23 @@ export async function loadOpenData(query: CatalogQuery, opts: { perPage: number;
   };
 }
 
+/** One page of the filtered catalog with every value's citations: what /api/models serves. */
+export async function loadOpenData(query: CatalogQuery, opts: { perPage: number; db?: Db }) {
+  const db = opts.db ?? defaultDb;
+  const [data, lastUpdated] = await Promise.all([
+    openDataPage(query, opts.perPage, db),
+    getLastUpdated(db),
+  ]);
+  return { lastUpdated, ...data };
+}
+
 /**
  * Every matching model with its claims, a page at a time: the CSV export streams these, so its
  * memory stays one page whatever the catalog's size.
  */
-export async function* eachOpenDataPage(query: CatalogQuery, perPage = 500) {
+export async function* eachOpenDataPage(query: CatalogQuery, perPage = 500, db: Db = defaultDb) {
   for (let page = 1; ; page++) {
-    const data = await loadOpenData({ ...query, page }, { perPage });
+    const data = await openDataPage({ ...query, page }, perPage, db);
     if (data.page < page) return;
     yield data.models;
     if (page >= data.pageCount) return;
