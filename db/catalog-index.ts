@@ -7,8 +7,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { asc, eq, sql } from "drizzle-orm";
 import { type Db, intArray, rowsOf, type Tx } from "./client";
-import { modelRowColumns, selectLiveClaims } from "./columns";
-import type { ModelRow } from "./domain/catalog";
+import { selectLiveClaims, selectWithAncestors } from "./columns";
 import { buildIndexRows, type IndexRow } from "./domain/catalog-index";
 import { type CatalogView, catalogRows, catalogViews, claims, models } from "./schema";
 
@@ -33,23 +32,6 @@ async function withDescendants(tx: Conn, ids: number[]): Promise<number[]> {
   return rows.map((r) => Number(r.id));
 }
 
-/** The models with their whole family chains, which cell choice needs for inherited values. */
-async function withAncestors(tx: Conn, ids: number[]): Promise<ModelRow[]> {
-  const rows = rowsOf<{ id: number }>(
-    await tx.execute(sql`
-      with recursive chain(id, family_id) as (
-        select id, family_id from models where id = any(${intArray(ids)}::int[])
-        union
-        select m.id, m.family_id from models m join chain c on m.id = c.family_id
-      )
-      select id from chain`),
-  );
-  return tx
-    .select(modelRowColumns)
-    .from(models)
-    .where(sql`${models.id} = any(${intArray(rows.map((r) => Number(r.id)))}::int[])`);
-}
-
 /** What the stored rows of these models should be, computed from the claims as they are now. */
 export async function computeIndexRows(
   tx: Conn,
@@ -57,7 +39,8 @@ export async function computeIndexRows(
   views: readonly CatalogView[] = catalogViews,
 ): Promise<IndexRow[]> {
   if (modelIds.length === 0) return [];
-  const chain = await withAncestors(tx, modelIds);
+  // Cell choice needs each model's whole family chain, for inherited values.
+  const chain = await selectWithAncestors(tx, modelIds);
   const wanted = new Set(modelIds);
   const rows = buildIndexRows(
     chain,

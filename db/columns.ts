@@ -3,9 +3,9 @@
  * code the command-line tools also run (db/catalog-index.ts), so a row is read the same way
  * everywhere. Connections are passed in: nothing here opens the app's database.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db, Tx } from "./client";
-import type { ClaimRow } from "./domain/catalog";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, intArray, rowsOf, type Tx } from "./client";
+import type { ClaimRow, ModelRow } from "./domain/catalog";
 import { claims, models, sources } from "./schema";
 
 /** A source as a citation shows it (everything but its text). */
@@ -72,4 +72,34 @@ export async function selectLiveClaims(
       ),
     )
     .orderBy(asc(claims.id));
+}
+
+/**
+ * These models and every family above them, each with its distance from the nearest model asked
+ * for (0 for the models themselves), nearest first. The database refuses family loops
+ * (0001_integrity.sql); the depth bound is a second guard.
+ */
+export async function selectWithAncestors(
+  db: Db | Tx,
+  ids: number[],
+): Promise<(ModelRow & { depth: number })[]> {
+  if (ids.length === 0) return [];
+  const chain = rowsOf<{ id: number; depth: number }>(
+    await db.execute(sql`
+      with recursive chain(id, family_id, depth) as (
+        select id, family_id, 0 from models where id = any(${intArray(ids)}::int[])
+        union all
+        select m.id, m.family_id, c.depth + 1 from models m join chain c on m.id = c.family_id
+        where c.depth < 16
+      )
+      select id, min(depth) as depth from chain group by id`),
+  );
+  const depthOf = new Map(chain.map((r) => [Number(r.id), Number(r.depth)]));
+  const rows = await db
+    .select(modelRowColumns)
+    .from(models)
+    .where(sql`${models.id} = any(${intArray([...depthOf.keys()])}::int[])`);
+  return rows
+    .map((m) => ({ ...m, depth: depthOf.get(m.id) ?? 0 }))
+    .sort((a, b) => a.depth - b.depth);
 }
