@@ -5,6 +5,7 @@ import { CatalogTable } from "@/components/catalog-table";
 import { formatDateTime } from "@/components/format";
 import { NoticeList } from "@/components/notice-list";
 import { Pagination } from "@/components/pagination";
+import { db } from "@/db";
 import { toTableRow } from "@/db/domain/catalog";
 import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { getLastUpdated, loadFilterOptions, queryCatalog } from "@/db/queries/catalog";
@@ -21,9 +22,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
 
   // Independent reads, in parallel: the page costs the slowest, not the sum.
   const [result, options, lastUpdated] = await Promise.all([
-    queryCatalog(query),
-    loadFilterOptions(query.provenance),
-    getLastUpdated(),
+    queryCatalog(db, query),
+    loadFilterOptions(db, query.provenance),
+    getLastUpdated(db),
   ]);
   const { rows: shown, total, matched, excludedUnknown, page, pageCount, perPage } = result;
   const notes = [...ignored];

@@ -2,41 +2,12 @@
 
 import Link from "next/link";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
+import type { ClaimDetail } from "@/db/queries/claims";
+import type { Jsonified } from "@/db/schema";
 import { fieldLabel, formatDate, PROVENANCE_LABELS, textFragmentUrl } from "./format";
 
-type GroupClaim = {
-  id: number;
-  valueText: string;
-  provenance: string;
-  rank: string;
-  source: { title: string; slug: string };
-};
-
-type ClaimPayload = {
-  claim: {
-    id: number;
-    field: string;
-    label: string;
-    settings: string;
-    valueText: string;
-    provenance: string;
-    rank: string;
-    rankReason: string | null;
-    note: string | null;
-    quote: string;
-    model: { slug: string; name: string };
-    source: {
-      slug: string;
-      title: string;
-      publisher: string | null;
-      publishedOn: string | null;
-      url: string | null;
-      kind: string;
-    };
-  };
-  context: { before: string; after: string };
-  group: GroupClaim[];
-};
+/** What /api/claims/<id> sends: the claim detail, with its dates as JSON strings. */
+type ClaimPayload = Jsonified<NonNullable<ClaimDetail>>;
 
 type State =
   | { status: "idle" }

@@ -20,12 +20,6 @@ export const PROVENANCE_LABELS: Record<string, string> = {
   derived: "derived",
 };
 
-export const RANK_LABELS: Record<string, string> = {
-  preferred: "preferred",
-  normal: "normal",
-  deprecated: "deprecated",
-};
-
 export const TIER_LABELS: Record<string, string> = {
   primary: "publisher's own material",
   secondary: "launch partner",

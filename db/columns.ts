@@ -3,10 +3,10 @@
  * code the command-line tools also run (db/catalog-index.ts), so a row is read the same way
  * everywhere. Connections are passed in: nothing here opens the app's database.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, intArray, rowsOf, type Tx } from "./client";
 import type { ClaimRow, ModelRow } from "./domain/catalog";
-import { claims, models, sources } from "./schema";
+import { type Claim, claims, models, sources } from "./schema";
 
 /** A source as a citation shows it (everything but its text). */
 export const sourceRefColumns = {
@@ -39,6 +39,22 @@ export const claimColumns = {
   quoteEnd: claims.quoteEnd,
   source: sourceRefColumns,
 };
+
+/**
+ * The live claims of one claim's group: same model, field, label and settings. Ranks, agreement
+ * and the one-preferred rule are all per group.
+ */
+export function sameGroup(
+  claim: Pick<Claim, "modelId" | "field" | "label" | "settings">,
+): SQL | undefined {
+  return and(
+    eq(claims.modelId, claim.modelId),
+    eq(claims.field, claim.field),
+    eq(claims.label, claim.label),
+    eq(claims.settings, claim.settings),
+    isNull(claims.retiredAt),
+  );
+}
 
 /** A model or family as the catalog logic needs it (ModelRow). */
 export const modelRowColumns = {

@@ -8,9 +8,11 @@
  */
 import { sql } from "drizzle-orm";
 import { rowsOf } from "./client";
+import { stateLog } from "./domain/state-log";
 import { dbHandle } from "./index";
 
 const PING_TIMEOUT_MS = 1500;
+const pings = stateLog("database ping");
 
 /** The data version (drizzle/0004_data_version.sql), or null while the database is unreachable. */
 export async function dataVersion(): Promise<number | null> {
@@ -23,8 +25,11 @@ export async function dataVersion(): Promise<number | null> {
       }),
     ]);
     const [row] = rowsOf<{ version: string }>(result);
-    return row ? Number(row.version) : null;
-  } catch {
+    if (!row) throw new Error("data_version has no row: run the migrations");
+    pings.ok();
+    return Number(row.version);
+  } catch (err) {
+    pings.failed(err);
     return null;
   } finally {
     clearTimeout(timer);

@@ -17,6 +17,11 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { CatalogRow } from "./domain/catalog";
+import { LENGTHS, MODEL_SLUG, SOURCE_SLUG } from "./domain/rules";
+
+/** A constant of db/domain/rules.ts as SQL: the CHECKs say what the zod schemas say. */
+const lit = (v: RegExp | number) => sql.raw(typeof v === "number" ? String(v) : `'${v.source}'`);
 
 /*
  * The invariants this product lives by (a quote is the substring of its source at its offsets,
@@ -134,9 +139,16 @@ export const sources = pgTable(
     ...timestamps,
   },
   (t) => [
-    check("sources_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
-    check("sources_title_length", sql`char_length(${t.title}) between 1 and 300`),
-    check("sources_text_length", sql`char_length(${t.text}) between 1 and 2000000`),
+    check("sources_slug_format", sql`${t.slug} ~ ${lit(SOURCE_SLUG)}`),
+    check("sources_slug_length", sql`char_length(${t.slug}) <= ${lit(LENGTHS.slug)}`),
+    check(
+      "sources_title_length",
+      sql`char_length(${t.title}) between 1 and ${lit(LENGTHS.sourceTitle)}`,
+    ),
+    check(
+      "sources_text_length",
+      sql`char_length(${t.text}) between 1 and ${lit(LENGTHS.sourceText)}`,
+    ),
     check("sources_url_scheme", sql`${t.url} is null or ${t.url} ~ '^https?://'`),
   ],
 );
@@ -159,9 +171,13 @@ export const models = pgTable(
   },
   (t) => [
     index("models_family_idx").on(t.familyId),
-    check("models_slug_format", sql`${t.slug} ~ '^[a-z0-9]+([.-][a-z0-9]+)*$'`),
+    check("models_slug_format", sql`${t.slug} ~ ${lit(MODEL_SLUG)}`),
+    check("models_slug_length", sql`char_length(${t.slug}) <= ${lit(LENGTHS.slug)}`),
     check("models_not_own_family", sql`${t.familyId} is null or ${t.familyId} <> ${t.id}`),
-    check("models_name_length", sql`char_length(${t.name}) between 1 and 200`),
+    check(
+      "models_name_length",
+      sql`char_length(${t.name}) between 1 and ${lit(LENGTHS.modelName)}`,
+    ),
   ],
 );
 
@@ -209,8 +225,11 @@ export const claims = pgTable(
       .on(t.modelId, t.field, t.label, t.settings)
       .where(sql`${t.rank} = 'preferred' and ${t.retiredAt} is null`),
     check("claims_offsets", sql`${t.quoteStart} >= 0 and ${t.quoteEnd} > ${t.quoteStart}`),
-    check("claims_quote_length", sql`char_length(${t.quote}) between 1 and 4000`),
-    check("claims_value_text_length", sql`char_length(${t.valueText}) between 1 and 500`),
+    check("claims_quote_length", sql`char_length(${t.quote}) between 1 and ${lit(LENGTHS.quote)}`),
+    check(
+      "claims_value_text_length",
+      sql`char_length(${t.valueText}) between 1 and ${lit(LENGTHS.valueText)}`,
+    ),
     check(
       "claims_label_required",
       sql`${t.field} not in ('other', 'benchmark') or char_length(${t.label}) > 0`,
@@ -243,8 +262,8 @@ export const revisions = pgTable(
     entityId: integer("entity_id").notNull(),
     revision: integer("revision").notNull(),
     action: text("action", { enum: ["create", "update", "rank", "retire", "revert"] }).notNull(),
-    before: jsonb("before"),
-    after: jsonb("after").notNull(),
+    before: jsonb("before").$type<Snapshot>(),
+    after: jsonb("after").$type<Snapshot>().notNull(),
     reason: text("reason"),
     authorId: integer("author_id").references(() => maintainers.id, { onDelete: "set null" }),
     authorName: text("author_name").notNull(),
@@ -283,7 +302,7 @@ export const catalogRows = pgTable(
     /** Lowercased name, developer, family, slug and licence text: what the search box matches. */
     search: text("search").notNull(),
     /** The whole row as the table renders it (CatalogRow). */
-    row: jsonb("row").notNull(),
+    row: jsonb("row").$type<CatalogRow>().notNull(),
     totalParams: doublePrecision("total_params"),
     activeParams: doublePrecision("active_params"),
     contextWindow: doublePrecision("context_window"),
@@ -316,6 +335,21 @@ export type Claim = typeof claims.$inferSelect;
 export type NewClaim = typeof claims.$inferInsert;
 export type Revision = typeof revisions.$inferSelect;
 export type ClaimField = (typeof claimFields)[number];
+
+/** A value as it comes back through JSON (jsonb, an API response): dates become ISO strings. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
+/**
+ * A row as a revision records it (a source's text as its length and hash only). Read back, its
+ * dates are strings: see Jsonified.
+ */
+export type Snapshot = Record<string, unknown>;
 export type Provenance = (typeof provenances)[number];
 export type Rank = (typeof ranks)[number];
 export type Qualifier = (typeof qualifiers)[number];

@@ -4,15 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ClaimRow } from "@/db/domain/catalog";
 import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
-import {
-  type ClaimField,
-  claimFields,
-  type Provenance,
-  type Qualifier,
-  type Rank,
-} from "@/db/schema";
+import { type ClaimField, claimFields } from "@/db/schema";
 import { MODEL_SEEDS, type ModelSeed, orgOfPublisher } from "./catalog";
 import { MODEL_ALIASES, REVIEW } from "./review";
 import { loadSourceSeeds, SOURCES_DIR, type SourceSeed } from "./sources";
@@ -28,25 +23,11 @@ export type CandidateClaim = {
   source_tier?: string;
 };
 
-export type ClaimSeed = {
+/** A claim row as the seed writes it, with its model and source named by slug. */
+export type ClaimSeed = Omit<ClaimRow, "id" | "modelId" | "source"> & {
   seedKey: string;
   model: string;
   source: string;
-  field: ClaimField;
-  label: string;
-  settings: string;
-  valueText: string;
-  valueNum: number | null;
-  unit: string | null;
-  valueDate: string | null;
-  qualifier: Qualifier;
-  provenance: Provenance;
-  rank: Rank;
-  rankReason: string | null;
-  note: string | null;
-  quote: string;
-  quoteStart: number;
-  quoteEnd: number;
 };
 
 export type SeedCatalog = { sources: SourceSeed[]; models: ModelSeed[]; claims: ClaimSeed[] };

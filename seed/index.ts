@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { findCatalogDrift, rebuildCatalogRows } from "@/db/catalog-index";
 import type { Db } from "@/db/client";
-import { claims, models, revisions, sources } from "@/db/schema";
+import { claims, models, revisions, type Snapshot, sources } from "@/db/schema";
 import { buildSeedCatalog, type SeedCatalog } from "./build";
 
 export const SEED_AUTHOR = "seed import";
@@ -25,7 +25,7 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
     const created = (
       entityType: "source" | "model" | "claim",
       row: { id: number },
-      after: unknown,
+      after: Snapshot,
     ) =>
       log.push({
         entityType,

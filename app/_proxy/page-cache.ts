@@ -1,11 +1,18 @@
 /*
  * A whole-page cache for the public pages (and the public JSON), run by the proxy (proxy.ts).
  *
- * Why: every HTML page used to render per request because its CSP carries a fresh nonce, and
- * rendering costs ~3× serving a static file before the page reads any data (BENCHMARKS.md).
- * Public pages are the same for every reader until the data changes, so one render can serve
- * them all — if the policy allows the page's inline scripts by hash instead of by nonce. Hashes
- * are as strict as a nonce (only these exact scripts run) and, unlike a nonce, survive caching.
+ * Decision record (why not Next's own caching):
+ * - A CSP nonce forces every page to render dynamically, per request, and rendering costs ~3×
+ *   serving a static file before the page reads any data (BENCHMARKS.md).
+ * - Next has no hash option for its inline flight scripts, so its static/ISR output cannot run
+ *   under a strict policy without 'unsafe-inline'. Here the policy lists each cached page's
+ *   inline scripts by SHA-256: as strict as a nonce (only these exact scripts run) and, unlike a
+ *   nonce, it survives caching.
+ * - Invalidation by `revalidateTag`/`revalidatePath` only sees writes made through the app. The
+ *   data version is moved by database triggers (drizzle/0004_data_version.sql), so a seed, an
+ *   import, the CLI or a psql session empties this cache too.
+ * Public pages are the same for every reader until the data changes, so one render serves them
+ * all.
  *
  * How: a miss fetches the page from this same server (marked internal, so it renders without a
  * nonce and is not cached again), hashes its inline scripts and keeps it, keyed by the data
@@ -13,6 +20,7 @@
  * empties the cache. Anything unexpected falls back to the ordinary per-request render.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { stateLog } from "@/db/domain/state-log";
 
 /** Pages that are the same for every reader. Not /maintain (per maintainer). */
 const PUBLIC_PAGE =
@@ -92,6 +100,7 @@ export class PageCache {
   private inflight = new Map<string, Promise<CachedPage | null>>();
   private bytes = 0;
   private version: number | null = null;
+  private readonly renders = stateLog("page cache render");
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
 
@@ -147,7 +156,16 @@ export class PageCache {
     const flightKey = `${version} ${key}`;
     let pending = this.inflight.get(flightKey);
     if (!pending) {
-      pending = render().catch(() => null);
+      pending = render().then(
+        (page) => {
+          this.renders.ok();
+          return page;
+        },
+        (err: unknown) => {
+          this.renders.failed(err);
+          return null;
+        },
+      );
       this.inflight.set(flightKey, pending);
       void pending.finally(() => {
         if (this.inflight.get(flightKey) === pending) this.inflight.delete(flightKey);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { formatDateTime } from "@/components/format";
+import { db } from "@/db";
 import { listRecentChanges } from "@/db/queries/maintain";
 
 export const metadata: Metadata = { title: "Recent changes" };
@@ -22,7 +23,7 @@ function hrefOf(c: { entityType: string; entityId: number; slug: string | null }
 
 export default async function ChangesPage() {
   await connection();
-  const changes = await listRecentChanges(150);
+  const changes = await listRecentChanges(db, 150);
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Recent changes</h1>

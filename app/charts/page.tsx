@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CatalogFilters } from "@/components/catalog-filters";
 import {
   FitChart,
@@ -9,11 +8,12 @@ import {
   ValueBarChart,
 } from "@/components/charts/bar-charts";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { CitationProvider, CiteLink } from "@/components/citation-dialog";
-import { PROVENANCE_LABELS } from "@/components/format";
+import { BenchmarkPicker, FitForm } from "@/components/charts/chart-forms";
+import { FitTable, MemoryTable, ParamsTable, PointTable } from "@/components/charts/chart-tables";
+import { CitationProvider } from "@/components/citation-dialog";
 import { NoticeList } from "@/components/notice-list";
+import { db } from "@/db";
 import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
-import { BIT_CHOICES } from "@/db/domain/charts";
 import { formatQuantity } from "@/db/domain/values";
 import { loadCharts, parseChartOptions } from "@/db/queries/charts";
 
@@ -21,14 +21,11 @@ export const metadata: Metadata = { title: "Charts" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const th = "px-2 py-1 text-left font-semibold";
-const td = "px-2 py-1";
-
 export default async function ChartsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const { query, ignored } = parseCatalogQuery(raw);
   const { opts, ignored: ignoredOpts } = parseChartOptions(raw);
-  const charts = await loadCharts(query, opts);
+  const charts = await loadCharts(db, query, opts);
   const params = catalogQueryToParams(query);
   params.delete("hide");
   params.delete("sort");
@@ -73,103 +70,9 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           }
           csvHref={csv("fit")}
           missing={charts.fit.missing}
-          table={
-            <table className="text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    Model
-                  </th>
-                  <th scope="col" className={th}>
-                    Fits?
-                  </th>
-                  <th scope="col" className={th}>
-                    Estimate (derived)
-                  </th>
-                  <th scope="col" className={th}>
-                    Quoted hardware statements
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {charts.fit.points.map((p) => (
-                  <tr
-                    key={p.slug}
-                    className="border-t border-zinc-200 align-top dark:border-zinc-800"
-                    data-fits={p.fits ? "yes" : "no"}
-                  >
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <Link href={`/models/${p.slug}`}>{p.model}</Link>
-                    </th>
-                    <td className={`${td} font-semibold`}>
-                      {p.fits ? "✓ fits" : "✗ does not fit"}
-                    </td>
-                    <td className={td}>
-                      {p.formula}{" "}
-                      <CiteLink
-                        claimId={p.paramsClaimId}
-                        label={`source for ${p.model} total parameters`}
-                        className="text-xs"
-                      />
-                    </td>
-                    <td className={td}>
-                      {p.quoted.length === 0 ? <span className="italic">none quoted</span> : null}
-                      {p.quoted.map((q) => (
-                        <span key={q.claimId} className="block">
-                          “{q.text}”{" "}
-                          <CiteLink
-                            claimId={q.claimId}
-                            label={`source for ${p.model}: ${q.text}`}
-                            className="text-xs"
-                          />
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          table={<FitTable points={charts.fit.points} />}
         >
-          <form
-            method="get"
-            action="/charts"
-            className="mb-3 flex flex-wrap items-end gap-3 text-sm"
-            aria-label="Memory available"
-          >
-            {[...params].map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={v} />
-            ))}
-            <label className="flex flex-col gap-1 text-xs font-medium">
-              Memory (GB of GPU or unified memory)
-              <input
-                name="gb"
-                defaultValue={opts.gb}
-                inputMode="decimal"
-                className="w-32 rounded border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900"
-              />
-            </label>
-            <label className="flex flex-col gap-1 text-xs font-medium">
-              Weight format
-              <select
-                name="bits"
-                defaultValue={String(opts.bits)}
-                className="rounded border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900"
-              >
-                {BIT_CHOICES.map((c) => (
-                  <option key={c.bits} value={c.bits}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="submit"
-              className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white"
-            >
-              Check fit
-            </button>
-          </form>
+          <FitForm params={params} gb={opts.gb} bits={opts.bits} />
           <FitChart points={charts.fit.points} limit={opts.gb} />
         </ChartFigure>
 
@@ -179,58 +82,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           caption="Log scale. Mixture-of-experts models activate a fraction of their parameters per token: their active bar (orange) is far shorter than their total (blue). Dense models state no separate active count."
           csvHref={csv("params")}
           missing={charts.params.missing}
-          table={
-            <table className="text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    Model
-                  </th>
-                  <th scope="col" className={th}>
-                    Architecture
-                  </th>
-                  <th scope="col" className={th}>
-                    Total
-                  </th>
-                  <th scope="col" className={th}>
-                    Active
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {charts.params.points.map((p) => (
-                  <tr key={p.slug} className="border-t border-zinc-200 dark:border-zinc-800">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {p.model}
-                    </th>
-                    <td className={td}>{p.moe ? "MoE" : "dense or not stated"}</td>
-                    <td className={td}>
-                      {p.totalText}{" "}
-                      <CiteLink
-                        claimId={p.totalClaimId}
-                        label={`source for ${p.model} total parameters`}
-                        className="text-xs"
-                      />
-                    </td>
-                    <td className={td}>
-                      {p.activeClaimId ? (
-                        <>
-                          {p.activeText}{" "}
-                          <CiteLink
-                            claimId={p.activeClaimId}
-                            label={`source for ${p.model} active parameters`}
-                            className="text-xs"
-                          />
-                        </>
-                      ) : (
-                        <span className="italic">not stated</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          table={<ParamsTable points={charts.params.points} />}
         >
           <ParamsChart points={charts.params.points} />
         </ChartFigure>
@@ -257,58 +109,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           caption="Green bars are figures a source states (measured or “fits in”); violet bars are derived weight estimates for each format the model's sources name. Log scale, GB."
           csvHref={csv("memory")}
           missing={charts.memory.missing}
-          table={
-            <table className="text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    Model
-                  </th>
-                  <th scope="col" className={th}>
-                    Kind
-                  </th>
-                  <th scope="col" className={th}>
-                    Figure
-                  </th>
-                  <th scope="col" className={th}>
-                    GB
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {charts.memory.points.map((b, i) => (
-                  <tr key={i} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {b.model}
-                    </th>
-                    <td className={td}>{b.kind === "quoted" ? "quoted" : "derived"}</td>
-                    <td className={td}>
-                      {b.formula ?? b.label}{" "}
-                      <CiteLink
-                        claimId={b.claimId}
-                        label={`source for ${b.model} ${b.label}`}
-                        className="text-xs"
-                      />
-                      {b.formatClaimId ? (
-                        <>
-                          {" "}
-                          <CiteLink
-                            claimId={b.formatClaimId}
-                            label={`source for ${b.model} weight format`}
-                            className="text-xs"
-                          />
-                        </>
-                      ) : null}
-                    </td>
-                    <td className={td}>
-                      {b.qualifier === "at_most" ? "≤ " : b.qualifier === "approx" ? "≈ " : ""}
-                      {b.gb}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          table={<MemoryTable bars={charts.memory.points} />}
         >
           <MemoryChart bars={charts.memory.points} limit={opts.gb} />
         </ChartFigure>
@@ -332,34 +133,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           table={group ? <PointTable points={group.points} format={(v) => String(v)} /> : null}
         >
           {charts.benchmarks.length > 0 ? (
-            <form
-              method="get"
-              action="/charts#benchmarks"
-              className="mb-3 flex flex-wrap items-end gap-2 text-sm"
-              aria-label="Choose a benchmark"
-            >
-              {[...params].map(([k, v]) => (
-                <input key={k} type="hidden" name={k} value={v} />
-              ))}
-              <label className="flex flex-col gap-1 text-xs font-medium">
-                Benchmark and settings
-                <select
-                  name="bench"
-                  defaultValue={group?.key}
-                  className="rounded border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900"
-                >
-                  {charts.benchmarks.map((g) => (
-                    <option key={g.key} value={g.key}>
-                      {g.label}
-                      {g.settings ? ` (${g.settings})` : ""} — {g.points.length} models
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" className="rounded border border-zinc-400 px-3 py-1">
-                Show
-              </button>
-            </form>
+            <BenchmarkPicker params={params} groups={charts.benchmarks} selected={group?.key} />
           ) : null}
           {group ? <ValueBarChart points={group.points} format="score" name={group.label} /> : null}
         </ChartFigure>
@@ -381,64 +155,5 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
         </ChartFigure>
       </div>
     </CitationProvider>
-  );
-}
-
-function PointTable({
-  points,
-  format,
-}: {
-  points: {
-    model: string;
-    slug: string;
-    value: number;
-    text: string;
-    claimId: number;
-    provenance: string;
-    source: string;
-  }[];
-  format: (v: number) => string;
-}) {
-  return (
-    <table className="text-sm">
-      <thead>
-        <tr>
-          <th scope="col" className={th}>
-            Model
-          </th>
-          <th scope="col" className={th}>
-            Value
-          </th>
-          <th scope="col" className={th}>
-            As stated
-          </th>
-          <th scope="col" className={th}>
-            Provenance
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((p) => (
-          <tr
-            key={`${p.slug}-${p.claimId}`}
-            className="border-t border-zinc-200 dark:border-zinc-800"
-          >
-            <th scope="row" className={`${td} text-left font-normal`}>
-              {p.model}
-            </th>
-            <td className={td}>{format(p.value)}</td>
-            <td className={td}>
-              {p.text}{" "}
-              <CiteLink
-                claimId={p.claimId}
-                label={`source for ${p.model}: ${p.source}`}
-                className="text-xs"
-              />
-            </td>
-            <td className={td}>{PROVENANCE_LABELS[p.provenance]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

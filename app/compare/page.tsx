@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CompareTable } from "@/components/compare-table";
 import { NoticeList } from "@/components/notice-list";
+import { db } from "@/db";
 import { MAX_COMPARE, parseCompareSlugs } from "@/db/domain/compare-query";
 import { getCatalogRowsBySlugs, listModelChoices } from "@/db/queries/catalog";
 
@@ -50,8 +51,8 @@ function ModelPicker({
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const { slugs, ignored } = parseCompareSlugs((await searchParams).models);
   const [chosen, choices] = await Promise.all([
-    getCatalogRowsBySlugs(slugs),
-    listModelChoices(MAX_PICKER_CHOICES),
+    getCatalogRowsBySlugs(db, slugs),
+    listModelChoices(db, MAX_PICKER_CHOICES),
   ]);
   const found = new Set(chosen.map((r) => r.slug));
   const unknown = slugs

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { db } from "@/db";
 import { listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { signOutAction } from "./actions";
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Maintain" };
 
 export default async function MaintainPage() {
   const actor = await requireMaintainerPage("/maintain");
-  const { models } = await listPickers();
+  const { models } = await listPickers(db);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

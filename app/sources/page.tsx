@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { formatDate, KIND_LABELS, TIER_LABELS } from "@/components/format";
+import { db } from "@/db";
 import { listSources } from "@/db/queries/sources";
 
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage() {
   await connection();
-  const sources = await listSources();
+  const sources = await listSources(db);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Sources</h1>

@@ -4,14 +4,8 @@
  * lenient: a malformed parameter is dropped and reported, never a 500.
  */
 import { z } from "zod";
-import {
-  type CatalogRow,
-  COLUMN_KEYS,
-  type ColumnKey,
-  NUMERIC_COLUMNS,
-  naturalKey,
-  searchText,
-} from "./catalog";
+import { COLUMN_KEYS, type ColumnKey } from "./catalog";
+import { LENGTHS, MAX_SLUG_LENGTH, MODEL_SLUG } from "./rules";
 import { parseQuantity } from "./values";
 
 export type SortState = { column: ColumnKey | "name"; desc: boolean };
@@ -37,13 +31,10 @@ export type ParsedQuery = { query: CatalogQuery; ignored: string[] };
 
 type RawParams = Record<string, string | string[] | undefined>;
 
-/** Lone surrogates (invalid UTF-16) become U+FFFD, as they would in any URL we print. */
-export const wellFormed = (s: string) =>
-  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-
 const first = (v: string | string[] | undefined) => {
   const raw = (Array.isArray(v) ? v[0] : v)?.trim();
-  return raw ? wellFormed(raw) : undefined;
+  // Lone surrogates (invalid UTF-16) become U+FFFD, as they would in any URL we print.
+  return raw ? raw.toWellFormed() : undefined;
 };
 
 // Control characters (NUL above all) are never part of a name or search, and Postgres refuses
@@ -55,13 +46,10 @@ export const hasControlCharacter = (s: string) =>
   });
 const text = z
   .string()
-  .max(200)
+  .max(LENGTHS.searchText)
   .refine((s) => !hasControlCharacter(s));
-const TEXT_RULE = "use at most 200 characters, without control characters";
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/)
-  .max(100);
+const TEXT_RULE = `use at most ${LENGTHS.searchText} characters, without control characters`;
+const slug = z.string().regex(MODEL_SLUG).max(MAX_SLUG_LENGTH);
 const positive = (max: number) => z.number().positive().max(max);
 
 function describe(name: string, raw: string, why: string) {
@@ -200,66 +188,4 @@ export function catalogQueryToParams(query: CatalogQuery): URLSearchParams {
   if (query.hidden.length) set("hide", query.hidden.join(","));
   if (query.page !== null && query.page > 1) set("page", query.page);
   return p;
-}
-
-export type FilterOutcome = { rows: CatalogRow[]; excludedUnknown: number };
-
-const NUMERIC_FILTERS = [
-  ["minParams", "total_params", (n: number, bound: number) => n >= bound],
-  ["maxParams", "total_params", (n: number, bound: number) => n <= bound],
-  ["minContext", "context_window", (n: number, bound: number) => n >= bound],
-  ["fitsGb", "memory_footprint", (n: number, bound: number) => n <= bound],
-] as const;
-
-/**
- * The catalog query's meaning, in memory: the specification the database's version
- * (db/queries/catalog.ts) is tested against. A numeric filter never treats an unknown value as
- * a match; rows that pass every filter but for an unknown value are counted (`excludedUnknown`)
- * so the page can say so. Sorted as the table sorts: unknowns last, then by name.
- */
-export function applyCatalogQuery(rows: CatalogRow[], query: CatalogQuery): FilterOutcome {
-  let excludedUnknown = 0;
-  const needle = query.q?.toLowerCase();
-  const out = rows.filter((row) => {
-    if (needle && !searchText(row).includes(needle)) return false;
-    if (query.family && !row.families.includes(query.family)) return false;
-    if (query.developer && row.developer !== query.developer) return false;
-    if (query.license && row.licenseName !== query.license) return false;
-    if (query.arch && row.architectureKind !== query.arch) return false;
-    let unknown = false;
-    for (const [key, column, test] of NUMERIC_FILTERS) {
-      const bound = query[key];
-      if (bound === null) continue;
-      const n = row.cells[column]?.num ?? null;
-      if (n === null) unknown = true;
-      else if (!test(n, bound)) return false;
-    }
-    if (unknown) excludedUnknown++;
-    return !unknown;
-  });
-  return { rows: out.sort(compareRows(query.sort)), excludedUnknown };
-}
-
-/** The table's order for a sort: the column (unknowns last either way), then name, then id. */
-export function compareRows(sort: SortState | null) {
-  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byName = (a: CatalogRow, b: CatalogRow) =>
-    byKey(naturalKey(a.name), naturalKey(b.name)) || a.id - b.id;
-  if (!sort) return byName;
-  if (sort.column === "name")
-    return (a: CatalogRow, b: CatalogRow) => (sort.desc ? -1 : 1) * byName(a, b);
-  const column = sort.column;
-  const value = (r: CatalogRow): number | string | null => {
-    const cell = r.cells[column];
-    if (!cell) return null;
-    return NUMERIC_COLUMNS.has(column) ? cell.num : naturalKey(cell.text);
-  };
-  return (a: CatalogRow, b: CatalogRow) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === null || vb === null)
-      return (va === null ? 1 : 0) - (vb === null ? 1 : 0) || byName(a, b);
-    const c = typeof va === "number" ? va - (vb as number) : byKey(va, vb as string);
-    return (sort.desc ? -c : c) || byName(a, b);
-  };
 }

@@ -2,48 +2,40 @@
  * The shape of the catalog as readers see it, and the pure logic over it (columns, cell choice,
  * filters). Shared by the pages, the open-data API and the tests; no database access here.
  */
-import type { ClaimField, Provenance, Qualifier, Rank } from "../schema";
+import type { Claim, Model, Provenance, Qualifier, Rank, Source } from "../schema";
 
-export type SourceRef = {
-  slug: string;
-  title: string;
-  publisher: string | null;
-  publishedOn: string | null;
-  url: string | null;
-  kind: string;
-  tier: string;
-};
+/** A source as a citation shows it (db/columns.ts selects exactly these). */
+export type SourceRef = Pick<
+  Source,
+  "slug" | "title" | "publisher" | "publishedOn" | "url" | "kind" | "tier"
+>;
 
-export type ClaimRow = {
-  id: number;
-  modelId: number;
-  field: ClaimField;
-  label: string;
-  settings: string;
-  valueText: string;
-  valueNum: number | null;
-  unit: string | null;
-  valueDate: string | null;
-  qualifier: Qualifier;
-  provenance: Provenance;
-  rank: Rank;
-  rankReason: string | null;
-  note: string | null;
-  quote: string;
-  quoteStart: number;
-  quoteEnd: number;
-  source: SourceRef;
-};
+/** A live claim with its source's metadata (db/columns.ts: claimColumns). */
+export type ClaimRow = Pick<
+  Claim,
+  | "id"
+  | "modelId"
+  | "field"
+  | "label"
+  | "settings"
+  | "valueText"
+  | "valueNum"
+  | "unit"
+  | "valueDate"
+  | "qualifier"
+  | "provenance"
+  | "rank"
+  | "rankReason"
+  | "note"
+  | "quote"
+  | "quoteStart"
+  | "quoteEnd"
+> & { source: SourceRef };
 
-export type ModelRow = {
-  id: number;
-  slug: string;
-  name: string;
-  kind: "family" | "model";
-  familyId: number | null;
-  developer: string;
-  description: string;
-};
+export type ModelRow = Pick<
+  Model,
+  "id" | "slug" | "name" | "kind" | "familyId" | "developer" | "description"
+>;
 
 /** A value as a table cell shows it: the chosen claim plus how many others stand behind it. */
 export type Cell = {

@@ -1,3 +1,5 @@
+import { isSlug } from "./rules";
+
 /** `/compare?models=a,b` or `?models=a&models=b`: up to four distinct, well-formed slugs. */
 export const MAX_COMPARE = 4;
 
@@ -12,8 +14,7 @@ export function parseCompareSlugs(raw: string | string[] | undefined): {
   const slugs: string[] = [];
   const ignored: string[] = [];
   for (const p of parts) {
-    if (!/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(p) || p.length > 100)
-      ignored.push(`“${p.slice(0, 40)}” is not a model id`);
+    if (!isSlug(p)) ignored.push(`“${p.slice(0, 40)}” is not a model id`);
     else if (slugs.includes(p)) continue;
     else if (slugs.length >= MAX_COMPARE)
       ignored.push(`${p}: at most ${MAX_COMPARE} models can be compared at once`);

@@ -12,6 +12,7 @@ import {
   sourceKinds,
   sourceTiers,
 } from "../schema";
+import { INT4_MAX, LENGTHS, MODEL_SLUG, SOURCE_SLUG } from "./rules";
 
 const optionalText = (max: number) =>
   z
@@ -22,20 +23,22 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const revision = z.coerce.number().int().positive("reload the page: the form lost its revision");
+const id = z.coerce.number().int().positive().max(INT4_MAX);
+const revision = z.coerce
+  .number()
+  .int()
+  .positive("reload the page: the form lost its revision")
+  .max(INT4_MAX, "reload the page: the form's revision is not valid");
 const reason = z.string().trim().min(3, "say why, in a few words").max(500);
-/** Model slugs may contain dots ("qwen2.5-72b"); source slugs may not. Same rules as the database checks. */
-const modelSlug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, "lowercase letters, digits, dots and hyphens");
-const sourceSlug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase letters, digits and hyphens");
+const slug = (pattern: RegExp, allowed: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(LENGTHS.slug, `at most ${LENGTHS.slug} characters`)
+    .regex(pattern, allowed);
+const modelSlug = slug(MODEL_SLUG, "lowercase letters, digits, dots and hyphens");
+const sourceSlug = slug(SOURCE_SLUG, "lowercase letters, digits and hyphens");
 
 const optionalNumber = z
   .string()
@@ -74,9 +77,9 @@ const isoDate = z
 /** What a claim says; shared by create and edit. */
 export const claimValueSchema = z.object({
   field: z.enum(claimFields),
-  label: z.string().trim().max(200).default(""),
-  settings: z.string().trim().max(200).default(""),
-  valueText: z.string().trim().min(1, "the value as the source phrases it").max(500),
+  label: z.string().trim().max(LENGTHS.label).default(""),
+  settings: z.string().trim().max(LENGTHS.settings).default(""),
+  valueText: z.string().trim().min(1, "the value as the source phrases it").max(LENGTHS.valueText),
   valueNum: optionalNumber,
   unit: optionalText(40),
   valueDate: isoDate,
@@ -87,7 +90,7 @@ export const claimValueSchema = z.object({
   quote: z
     .string()
     .min(1, "paste or select the supporting passage")
-    .max(4000, "at most 4000 characters"),
+    .max(LENGTHS.quote, `at most ${LENGTHS.quote} characters`),
   /** Where in the source the passage was selected (code points), to pick among repeats. */
   near: z.coerce
     .number()
@@ -121,7 +124,7 @@ export const revertClaimSchema = z.object({
 
 export const createSourceSchema = z.object({
   slug: sourceSlug,
-  title: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(LENGTHS.sourceTitle),
   publisher: optionalText(200),
   author: optionalText(200),
   url: optionalText(2000).refine(
@@ -134,22 +137,17 @@ export const createSourceSchema = z.object({
   text: z
     .string()
     .min(1, "paste the source text")
-    .max(2_000_000, "at most 2,000,000 characters")
+    .max(LENGTHS.sourceText, `at most ${LENGTHS.sourceText.toLocaleString("en")} characters`)
     // Windows line endings would shift every offset a browser selection reports.
     .transform((t) => t.replaceAll("\r\n", "\n")),
 });
 
 export const modelSchema = z.object({
   slug: modelSlug,
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(LENGTHS.modelName),
   kind: z.enum(modelKinds),
-  familyId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  developer: z.string().trim().min(1).max(200),
+  familyId: id.optional().or(z.literal("").transform(() => undefined)),
+  developer: z.string().trim().min(1).max(LENGTHS.developer),
   description: z.string().trim().max(2000).default(""),
 });
 export const createModelSchema = modelSchema;

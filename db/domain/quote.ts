@@ -167,23 +167,19 @@ export function describeLocateFailure(result: Extract<LocateResult, { ok: false 
   }
 }
 
-/** A few words either side of a quote, for showing it in context. */
-export function quoteContext(
-  text: string,
-  start: number,
-  end: number,
-  chars = 120,
-): { before: string; quote: string; after: string } {
-  const s16 = toUtf16Offset(text, start);
-  const e16 = toUtf16Offset(text, end);
-  let b = Math.max(0, s16 - chars);
-  let a = Math.min(text.length, e16 + chars);
-  // Cut on word boundaries so context never starts mid-word.
-  if (b > 0) b = text.indexOf(" ", b) + 1 || b;
-  if (a < text.length) a = text.lastIndexOf(" ", a) > e16 ? text.lastIndexOf(" ", a) : a;
-  return {
-    before: (b > 0 ? "…" : "") + text.slice(b, s16),
-    quote: text.slice(s16, e16),
-    after: text.slice(e16, a) + (a < text.length ? "…" : ""),
-  };
+/**
+ * Context either side of a quote, as SQL cuts it (`chars` code points each way): cut at word
+ * boundaries and marked with an ellipsis where text was left out, so it never starts or ends
+ * mid-word. `start`/`end` are the quote's offsets and `length` the source's, in code points.
+ */
+export function trimContext(
+  before: string,
+  after: string,
+  at: { start: number; end: number; length: number; chars: number },
+): { before: string; after: string } {
+  let b = before;
+  let a = after;
+  if (at.start > at.chars) b = `…${b.slice(b.indexOf(" ") + 1)}`;
+  if (at.end + at.chars < at.length) a = `${a.slice(0, Math.max(a.lastIndexOf(" "), 0))}…`;
+  return { before: b, after: a };
 }

@@ -12,55 +12,15 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { type Db, db as defaultDb } from "@/db";
-import { modelRowColumns, selectLiveClaims } from "@/db/columns";
-import {
-  buildCatalogRows,
-  type CatalogRow,
-  type ClaimRow,
-  type ModelRow,
-  NUMERIC_COLUMNS,
-} from "@/db/domain/catalog";
+import type { Db } from "@/db";
+import { type CatalogRow, NUMERIC_COLUMNS } from "@/db/domain/catalog";
 import { SORT_COLUMNS } from "@/db/domain/catalog-index";
 import type { CatalogQuery, SortState } from "@/db/domain/catalog-query";
 import { catalogRows, models, revisions } from "@/db/schema";
 
-export async function listModels(db: Db = defaultDb): Promise<ModelRow[]> {
-  return db.select(modelRowColumns).from(models).orderBy(asc(models.name));
-}
-
-/** Live claims with their sources' metadata (see selectLiveClaims), from the app's database. */
-export function listLiveClaims(
-  db: Db = defaultDb,
-  only: Parameters<typeof selectLiveClaims>[1] = {},
-): Promise<ClaimRow[]> {
-  return selectLiveClaims(db, only);
-}
-
-export async function getLastUpdated(db: Db = defaultDb): Promise<Date | null> {
+export async function getLastUpdated(db: Db): Promise<Date | null> {
   const [row] = await db.select({ at: max(revisions.createdAt) }).from(revisions);
   return row?.at ?? null;
-}
-
-/** The whole catalog as table rows, computed in memory: the oracle the tests hold SQL to. */
-export async function loadCatalog(
-  db: Db = defaultDb,
-  opts: { provenance?: "publisher" | "third_party" | null } = {},
-) {
-  const [modelRows, claimRows, lastUpdated] = await Promise.all([
-    listModels(db),
-    listLiveClaims(db),
-    getLastUpdated(db),
-  ]);
-  const usable = opts.provenance
-    ? claimRows.filter((c) => c.provenance === opts.provenance)
-    : claimRows;
-  return {
-    rows: buildCatalogRows(modelRows, usable),
-    models: modelRows,
-    claims: claimRows,
-    lastUpdated,
-  };
 }
 
 /** Rows a catalog page shows: rendering is per row, so this bounds a page whatever the catalog size. */
@@ -132,7 +92,7 @@ export type CatalogPage = {
  * The two statements behind a catalog page, unexecuted: the counts, and the page of rows. The
  * scale benchmark EXPLAINs exactly these.
  */
-export function catalogStatements(query: CatalogQuery, perPage: number, db: Db = defaultDb) {
+export function catalogStatements(db: Db, query: CatalogQuery, perPage: number) {
   const where = filterSql(query);
   return {
     // One pass over the view's rows (narrow: the row jsonb is toasted) counts all three.
@@ -157,11 +117,11 @@ export function catalogStatements(query: CatalogQuery, perPage: number, db: Db =
 
 /** One page of the filtered, sorted catalog, filtered and sorted by the database. */
 export async function queryCatalog(
+  db: Db,
   query: CatalogQuery,
-  opts: { perPage?: number; db?: Db } = {},
+  perPage = PAGE_SIZE,
 ): Promise<CatalogPage> {
-  const perPage = opts.perPage ?? PAGE_SIZE;
-  const statements = catalogStatements(query, perPage, opts.db);
+  const statements = catalogStatements(db, query, perPage);
   // Both at once: the page asked for is almost always the page shown.
   const requested = query.page ?? 1;
   const [[counts], optimistic] = await Promise.all([statements.counts, statements.page(requested)]);
@@ -171,7 +131,7 @@ export async function queryCatalog(
   const page = Math.min(requested, pageCount);
   const rows = page === requested ? optimistic : await statements.page(page);
   return {
-    rows: rows.map((r) => r.row as CatalogRow),
+    rows: rows.map((r) => r.row),
     total: counts?.total ?? 0,
     matched,
     excludedUnknown: counts?.unknown ?? 0,
@@ -182,23 +142,23 @@ export async function queryCatalog(
 }
 
 /** Every row matching the filters (no paging), for the charts. */
-export async function queryAllCatalogRows(query: CatalogQuery, db: Db = defaultDb) {
+export async function queryAllCatalogRows(db: Db, query: CatalogQuery) {
   const rows = await db
     .select({ row: catalogRows.row })
     .from(catalogRows)
     .where(filterSql(query).matched)
     .orderBy(...orderSql(query.sort));
-  return rows.map((r) => r.row as CatalogRow);
+  return rows.map((r) => r.row);
 }
 
 /** Rows for these models, in the order asked (compare page). */
-export async function getCatalogRowsBySlugs(slugs: string[], db: Db = defaultDb) {
+export async function getCatalogRowsBySlugs(db: Db, slugs: string[]) {
   if (slugs.length === 0) return [];
   const rows = await db
     .select({ slug: catalogRows.slug, row: catalogRows.row })
     .from(catalogRows)
     .where(and(eq(catalogRows.view, "all"), inArray(catalogRows.slug, slugs)));
-  const bySlug = new Map(rows.map((r) => [r.slug, r.row as CatalogRow]));
+  const bySlug = new Map(rows.map((r) => [r.slug, r.row]));
   return slugs.flatMap((s) => bySlug.get(s) ?? []);
 }
 
@@ -214,10 +174,7 @@ const MAX_LISTED_FAMILIES = 100;
  * cache under that one would let a page rendered just after an edit keep stale choices until the
  * next write.
  */
-export async function loadFilterOptions(
-  provenance: CatalogQuery["provenance"] = null,
-  db: Db = defaultDb,
-) {
+export async function loadFilterOptions(db: Db, provenance: CatalogQuery["provenance"] = null) {
   const view = provenance ?? "all";
   const [families, developers, licenses] = await Promise.all([
     db
@@ -248,7 +205,7 @@ export async function loadFilterOptions(
  * Slug and name of every model (not family), by name, for the compare page's pickers — or null
  * when there are more than `limit`: a picker listing thousands of models helps nobody.
  */
-export async function listModelChoices(limit: number, db: Db = defaultDb) {
+export async function listModelChoices(db: Db, limit: number) {
   const rows = await db
     .select({ slug: catalogRows.slug, name: sql<string>`${catalogRows.row}->>'name'` })
     .from(catalogRows)

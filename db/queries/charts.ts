@@ -1,4 +1,6 @@
 import "server-only";
+import type { Db } from "@/db";
+import { selectLiveClaims } from "@/db/columns";
 import type { CatalogQuery } from "@/db/domain/catalog-query";
 import {
   BIT_CHOICES,
@@ -8,19 +10,19 @@ import {
   memoryChart,
   paramsChart,
 } from "@/db/domain/charts";
-import { listLiveClaims, loadFilterOptions, queryAllCatalogRows } from "./catalog";
+import { loadFilterOptions, queryAllCatalogRows } from "./catalog";
 
 export type ChartOptions = { gb: number; bits: number };
 
 /** Every chart's data for the catalog filters: one call shared by the page and the CSV route. */
-export async function loadCharts(query: CatalogQuery, opts: ChartOptions) {
+export async function loadCharts(db: Db, query: CatalogQuery, opts: ChartOptions) {
   // The fit chart answers "fits in N GB" itself, for every model; the other filters apply.
   const [shown, options] = await Promise.all([
-    queryAllCatalogRows({ ...query, fitsGb: null, sort: null }),
-    loadFilterOptions(query.provenance),
+    queryAllCatalogRows(db, { ...query, fitsGb: null, sort: null }),
+    loadFilterOptions(db, query.provenance),
   ]);
   const ids = new Map(shown.map((r) => [r.slug, r.id]));
-  const usable = await listLiveClaims(undefined, {
+  const usable = await selectLiveClaims(db, {
     modelIds: shown.map((r) => r.id),
     provenance: query.provenance,
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type Db, db as defaultDb } from "@/db";
-import { claimColumns } from "@/db/columns";
+import type { Db } from "@/db";
+import { claimColumns, sameGroup } from "@/db/columns";
 import { type ClaimRow, compareClaims } from "@/db/domain/catalog";
+import { trimContext } from "@/db/domain/quote";
 import { claims, models, sources } from "@/db/schema";
 
 /** Characters of context either side of a quote, cut in SQL so the source text never travels. */
@@ -23,16 +24,7 @@ const withContext = {
 
 export type ClaimDetail = Awaited<ReturnType<typeof getClaimDetail>>;
 
-function trimContext(before: string, after: string, start: number, end: number, length: number) {
-  // Cut at word boundaries and mark elisions so context never starts or ends mid-word.
-  let b = before;
-  let a = after;
-  if (start > CONTEXT) b = `…${b.slice(b.indexOf(" ") + 1)}`;
-  if (end + CONTEXT < length) a = `${a.slice(0, Math.max(a.lastIndexOf(" "), 0))}…`;
-  return { before: b, after: a };
-}
-
-export async function getClaimDetail(id: number, db: Db = defaultDb) {
+export async function getClaimDetail(db: Db, id: number) {
   const [row] = await db
     .select(withContext)
     .from(claims)
@@ -45,25 +37,22 @@ export async function getClaimDetail(id: number, db: Db = defaultDb) {
     .select(claimColumns)
     .from(claims)
     .innerJoin(sources, eq(sources.id, claims.sourceId))
-    .where(
-      and(
-        eq(claims.modelId, claim.modelId),
-        eq(claims.field, claim.field),
-        eq(claims.label, claim.label),
-        eq(claims.settings, claim.settings),
-        isNull(claims.retiredAt),
-      ),
-    )
+    .where(sameGroup(claim))
     .orderBy(asc(claims.id));
   return {
     claim,
-    context: trimContext(before, after, claim.quoteStart, claim.quoteEnd, sourceLength),
+    context: trimContext(before, after, {
+      start: claim.quoteStart,
+      end: claim.quoteEnd,
+      length: sourceLength,
+      chars: CONTEXT,
+    }),
     group: group.sort(compareClaims),
   };
 }
 
 /** All claims of several models (live and retired flagged), with context, for model and compare pages. */
-export async function listClaimsForModels(modelIds: number[], db: Db = defaultDb) {
+export async function listClaimsForModels(db: Db, modelIds: number[]) {
   if (modelIds.length === 0) return [];
   const rows = await db
     .select(withContext)
@@ -74,7 +63,12 @@ export async function listClaimsForModels(modelIds: number[], db: Db = defaultDb
   return rows
     .map(({ before, after, sourceLength, ...c }) => ({
       ...c,
-      context: trimContext(before, after, c.quoteStart, c.quoteEnd, sourceLength),
+      context: trimContext(before, after, {
+        start: c.quoteStart,
+        end: c.quoteEnd,
+        length: sourceLength,
+        chars: CONTEXT,
+      }),
     }))
     .sort(compareClaims);
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Maintainer } from "@/db/accounts";
 import { modelsCitingSource, refreshCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
+import { sameGroup } from "@/db/columns";
 import type {
   CreateClaimInput,
   CreateModelInput,
@@ -16,7 +17,15 @@ import type {
 import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
 import { type ActionResult, type Change, diffSnapshots } from "@/db/domain/result";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
-import { type Claim, claims, models, revisions, sources } from "@/db/schema";
+import {
+  type Claim,
+  claims,
+  type Jsonified,
+  models,
+  revisions,
+  type Snapshot,
+  sources,
+} from "@/db/schema";
 
 /*
  * Every maintainer write. Each runs in one transaction that also appends its revision, so there is
@@ -29,13 +38,13 @@ type Entity = "claim" | "model" | "source";
 /** The models whose catalog rows a logged change can alter. */
 async function modelsAffected(
   tx: Tx,
-  entry: { entityType: Entity; entityId: number; before: unknown; after: unknown },
+  entry: { entityType: Entity; entityId: number; before: Snapshot | null; after: Snapshot },
 ): Promise<number[]> {
   if (entry.entityType === "model") return [entry.entityId];
   if (entry.entityType === "source") return modelsCitingSource(tx, entry.entityId);
   // A claim counts for the model it belonged to and the one it belongs to now.
   return [entry.before, entry.after]
-    .map((s) => (s as { modelId?: unknown } | null)?.modelId)
+    .map((s) => s?.modelId)
     .filter((id): id is number => typeof id === "number");
 }
 
@@ -51,8 +60,8 @@ async function log(
     entityId: number;
     revision: number;
     action: "create" | "update" | "rank" | "retire" | "revert";
-    before: unknown;
-    after: unknown;
+    before: Snapshot | null;
+    after: Snapshot;
     reason?: string | null;
   },
 ) {
@@ -67,8 +76,8 @@ function logCreate(
   tx: Tx,
   actor: Maintainer,
   entityType: Entity,
-  row: { id: number },
-  after: unknown = row,
+  row: { id: number } & Snapshot,
+  after: Snapshot = row,
   reason?: string | null,
 ) {
   return log(tx, actor, {
@@ -212,17 +221,7 @@ async function demoteOtherPreferred(tx: Tx, actor: Maintainer, claim: Claim) {
   const others = await tx
     .select()
     .from(claims)
-    .where(
-      and(
-        eq(claims.modelId, claim.modelId),
-        eq(claims.field, claim.field),
-        eq(claims.label, claim.label),
-        eq(claims.settings, claim.settings),
-        eq(claims.rank, "preferred"),
-        isNull(claims.retiredAt),
-        ne(claims.id, claim.id),
-      ),
-    )
+    .where(and(sameGroup(claim), eq(claims.rank, "preferred"), ne(claims.id, claim.id)))
     .for("update");
   for (const other of others) {
     const reason = `Superseded by claim #${claim.id}.`;
@@ -231,10 +230,12 @@ async function demoteOtherPreferred(tx: Tx, actor: Maintainer, claim: Claim) {
       .set({ rank: "normal", rankReason: reason, revision: sql`${claims.revision} + 1` })
       .where(eq(claims.id, other.id))
       .returning();
+    // The row is locked above, so the update cannot miss it.
+    if (!after) throw new Error(`claim #${other.id} vanished while locked`);
     await log(tx, actor, {
       entityType: "claim",
       entityId: other.id,
-      revision: after?.revision ?? 0,
+      revision: after.revision,
       action: "rank",
       before: other,
       after,
@@ -409,26 +410,21 @@ export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) 
         );
       if (!target)
         return { ok: false, error: `Claim #${input.id} has no revision ${input.toRevision}.` };
-      const s = target.after as Record<string, unknown>;
-      const restored = {
-        field: s.field,
-        label: s.label,
-        settings: s.settings,
-        valueText: s.valueText,
-        valueNum: s.valueNum,
-        unit: s.unit,
-        valueDate: s.valueDate,
-        qualifier: s.qualifier,
-        provenance: s.provenance,
-        rank: s.rank,
-        rankReason: s.rankReason,
-        note: s.note,
-        sourceId: s.sourceId,
-        quote: s.quote,
-        quoteStart: s.quoteStart,
-        quoteEnd: s.quoteEnd,
-        retiredAt: s.retiredAt ? new Date(s.retiredAt as string) : null,
-      } as Partial<typeof claims.$inferInsert>;
+      // A claim's revisions hold claim rows (the entity type was matched above). What identifies
+      // the claim, its author and its bookkeeping stays; everything it says is restored.
+      const {
+        id: _id,
+        modelId: _m,
+        seedKey: _k,
+        revision: _r,
+        authorId: _a,
+        authorName: _n,
+        createdAt: _c,
+        updatedAt: _u,
+        retiredAt,
+        ...said
+      } = target.after as Jsonified<Claim>;
+      const restored = { ...said, retiredAt: retiredAt ? new Date(retiredAt) : null };
       if (restored.rank === "preferred" && !restored.retiredAt)
         await demoteOtherPreferred(tx, actor, { ...locked.row, ...restored } as Claim);
       return writeClaim(

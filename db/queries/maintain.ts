@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
-import { type Db, db as defaultDb } from "@/db";
-import { isSlug } from "@/db/domain/ids";
+import type { Db } from "@/db";
 import { diffSnapshots } from "@/db/domain/result";
-import { claims, models, revisions, sources } from "@/db/schema";
+import { isSlug } from "@/db/domain/rules";
+import { claims, models, revisions, type Snapshot, sources } from "@/db/schema";
 
 /** Options for the editing forms' pickers. */
-export async function listPickers(db: Db = defaultDb) {
+export async function listPickers(db: Db) {
   const [m, s] = await Promise.all([
     db
       .select({ id: models.id, slug: models.slug, name: models.name, kind: models.kind })
@@ -20,7 +20,7 @@ export async function listPickers(db: Db = defaultDb) {
   return { models: m, sources: s };
 }
 
-export async function getSourceText(slug: string, db: Db = defaultDb) {
+export async function getSourceText(db: Db, slug: string) {
   if (!isSlug(slug)) return null;
   const [row] = await db
     .select({ id: sources.id, slug: sources.slug, title: sources.title, text: sources.text })
@@ -29,16 +29,16 @@ export async function getSourceText(slug: string, db: Db = defaultDb) {
   return row ?? null;
 }
 
-export async function getClaimForEdit(id: number, db: Db = defaultDb) {
+export async function getClaimForEdit(db: Db, id: number) {
   const [row] = await db.select().from(claims).where(eq(claims.id, id));
   return row ?? null;
 }
 
 /** An entity's history, newest first, each entry with its field-by-field diff. */
 export async function getHistory(
+  db: Db,
   entityType: "claim" | "model" | "source",
   entityId: number,
-  db: Db = defaultDb,
 ) {
   const rows = await db
     .select()
@@ -56,7 +56,7 @@ export async function getHistory(
 }
 
 /** The public log of recent changes across the catalog. */
-export async function listRecentChanges(limit = 100, db: Db = defaultDb) {
+export async function listRecentChanges(db: Db, limit = 100) {
   const rows = await db
     .select()
     .from(revisions)
@@ -71,18 +71,16 @@ export async function listRecentChanges(limit = 100, db: Db = defaultDb) {
     authorName: r.authorName,
     createdAt: r.createdAt,
     reason: r.reason,
-    label: describe(r.after as Record<string, unknown>),
-    slug:
-      typeof (r.after as { slug?: unknown }).slug === "string"
-        ? (r.after as { slug: string }).slug
-        : null,
+    label: describe(r.after),
+    slug: typeof r.after.slug === "string" ? r.after.slug : null,
     diff: r.before ? diffSnapshots(r.before, r.after) : [],
   }));
 }
 
-function describe(after: Record<string, unknown>): string {
-  if (typeof after.valueText === "string") return after.valueText;
-  if (typeof after.name === "string") return after.name;
-  if (typeof after.title === "string") return after.title;
+function describe(after: Snapshot): string {
+  for (const key of ["valueText", "name", "title"]) {
+    const v = after[key];
+    if (typeof v === "string") return v;
+  }
   return "";
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { type Db, db as defaultDb } from "@/db";
+import type { Db } from "@/db";
 import { modelRowColumns, selectWithAncestors } from "@/db/columns";
 import type { ModelRow } from "@/db/domain/catalog";
-import { isSlug } from "@/db/domain/ids";
+import { isSlug } from "@/db/domain/rules";
 import { models } from "@/db/schema";
 
-export async function getModelBySlug(slug: string, db: Db = defaultDb) {
+export async function getModelBySlug(db: Db, slug: string) {
   if (!isSlug(slug)) return null;
   const [row] = await db.select().from(models).where(eq(models.slug, slug));
   return row ?? null;
@@ -16,7 +16,7 @@ export async function getModelBySlug(slug: string, db: Db = defaultDb) {
  * The model, its family chain (nearest first) and its direct members (for families): three
  * indexed reads, however large the catalog.
  */
-export async function getModelWithFamily(slug: string, db: Db = defaultDb) {
+export async function getModelWithFamily(db: Db, slug: string) {
   if (!isSlug(slug)) return null;
   const [model] = await db.select(modelRowColumns).from(models).where(eq(models.slug, slug));
   if (!model) return null;

@@ -1,8 +1,9 @@
 import "server-only";
-import { type Db, db as defaultDb } from "@/db";
+import type { Db } from "@/db";
+import { selectLiveClaims } from "@/db/columns";
 import type { ClaimRow } from "@/db/domain/catalog";
 import type { CatalogQuery } from "@/db/domain/catalog-query";
-import { getLastUpdated, listLiveClaims, queryCatalog } from "./catalog";
+import { getLastUpdated, queryCatalog } from "./catalog";
 
 export type OpenClaim = ReturnType<typeof toOpenClaim>;
 
@@ -31,9 +32,9 @@ function toOpenClaim(c: ClaimRow) {
 }
 
 /** One page of the filtered catalog, each model with its cited claims. */
-async function openDataPage(query: CatalogQuery, perPage: number, db: Db) {
-  const result = await queryCatalog(query, { perPage, db });
-  const claims = await listLiveClaims(db, {
+async function openDataPage(db: Db, query: CatalogQuery, perPage: number) {
+  const result = await queryCatalog(db, query, perPage);
+  const claims = await selectLiveClaims(db, {
     modelIds: result.rows.map((r) => r.id),
     provenance: query.provenance,
   });
@@ -61,10 +62,9 @@ async function openDataPage(query: CatalogQuery, perPage: number, db: Db) {
 }
 
 /** One page of the filtered catalog with every value's citations: what /api/models serves. */
-export async function loadOpenData(query: CatalogQuery, opts: { perPage: number; db?: Db }) {
-  const db = opts.db ?? defaultDb;
+export async function loadOpenData(db: Db, query: CatalogQuery, perPage: number) {
   const [data, lastUpdated] = await Promise.all([
-    openDataPage(query, opts.perPage, db),
+    openDataPage(db, query, perPage),
     getLastUpdated(db),
   ]);
   return { lastUpdated, ...data };
@@ -74,9 +74,9 @@ export async function loadOpenData(query: CatalogQuery, opts: { perPage: number;
  * Every matching model with its claims, a page at a time: the CSV export streams these, so its
  * memory stays one page whatever the catalog's size.
  */
-export async function* eachOpenDataPage(query: CatalogQuery, perPage = 500, db: Db = defaultDb) {
+export async function* eachOpenDataPage(db: Db, query: CatalogQuery, perPage = 500) {
   for (let page = 1; ; page++) {
-    const data = await openDataPage({ ...query, page }, perPage, db);
+    const data = await openDataPage(db, { ...query, page }, perPage);
     if (data.page < page) return;
     yield data.models;
     if (page >= data.pageCount) return;

@@ -1,11 +1,11 @@
 import "server-only";
 import { asc, count, eq, isNull, sql } from "drizzle-orm";
-import { type Db, db as defaultDb } from "@/db";
+import type { Db } from "@/db";
 import { sourceRefColumns } from "@/db/columns";
-import { isSlug } from "@/db/domain/ids";
+import { isSlug } from "@/db/domain/rules";
 import { claims, models, sources } from "@/db/schema";
 
-export async function listSources(db: Db = defaultDb) {
+export async function listSources(db: Db) {
   return db
     .select({
       ...sourceRefColumns,
@@ -19,7 +19,7 @@ export async function listSources(db: Db = defaultDb) {
 }
 
 /** Null for an unknown or malformed slug: junk from a URL never reaches the query. */
-export async function getSourceWithClaims(slug: string, db: Db = defaultDb) {
+export async function getSourceWithClaims(db: Db, slug: string) {
   if (!isSlug(slug)) return null;
   const [source] = await db.select().from(sources).where(eq(sources.slug, slug));
   if (!source) return null;

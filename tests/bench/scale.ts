@@ -110,7 +110,7 @@ async function explain(handle: DbHandle): Promise<string[]> {
   const lines: string[] = [];
   for (const [label, path] of Object.entries(CATALOG_VIEWS)) {
     const { query } = parseCatalogQuery(Object.fromEntries(new URL(path, "http://x").searchParams));
-    const st = catalogStatements(query, PAGE_SIZE, handle.db);
+    const st = catalogStatements(handle.db, query, PAGE_SIZE);
     for (const [part, q] of [
       ["counts", st.counts],
       ["page 1", st.page(1)],

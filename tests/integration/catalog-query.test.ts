@@ -5,9 +5,10 @@ import { createMaintainer, type Maintainer } from "@/db/accounts";
 import { findCatalogDrift } from "@/db/catalog-index";
 import type { Db } from "@/db/client";
 import { COLUMN_KEYS } from "@/db/domain/catalog";
-import { applyCatalogQuery, type CatalogQuery, parseCatalogQuery } from "@/db/domain/catalog-query";
+import { type CatalogQuery, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { claims, models } from "@/db/schema";
 import { seed } from "@/seed/index";
+import { applyCatalogQuery, loadCatalog } from "../helpers/catalog-oracle";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 /*
@@ -22,7 +23,7 @@ vi.mock("@/db", () => ({
   },
 }));
 
-const { loadCatalog, queryAllCatalogRows, queryCatalog } = await import("@/db/queries/catalog");
+const { queryAllCatalogRows, queryCatalog } = await import("@/db/queries/catalog");
 const edits = await import("@/db/queries/edits");
 
 let t: TestDb;
@@ -46,7 +47,7 @@ async function oracle(query: CatalogQuery) {
 describe("the catalog's SQL", () => {
   it("seeds a read model equal to the claims", async () => {
     expect(await findCatalogDrift(t.db)).toEqual([]);
-    const page = await queryCatalog(EMPTY, { db: t.db });
+    const page = await queryCatalog(t.db, EMPTY);
     expect(page.total).toBeGreaterThan(20);
     expect(page.rows.map((r) => r.slug)).toEqual((await oracle(EMPTY)).rows.map((r) => r.slug));
   });
@@ -84,12 +85,12 @@ describe("the catalog's SQL", () => {
     await fc.assert(
       fc.asyncProperty(query, fc.integer({ min: 1, max: 6 }), async (q, perPage) => {
         const want = await oracle(q);
-        const got = await queryAllCatalogRows(q, t.db);
+        const got = await queryAllCatalogRows(t.db, q);
         expect(got.map((r) => r.slug)).toEqual(want.rows.map((r) => r.slug));
         // A page is the same slice of the same order, with the same counts.
         const pageCount = Math.max(1, Math.ceil(want.rows.length / perPage));
         const page = 1 + ((want.rows.length * 7) % pageCount);
-        const paged = await queryCatalog({ ...q, page }, { perPage, db: t.db });
+        const paged = await queryCatalog(t.db, { ...q, page }, perPage);
         expect(paged.page).toBe(page);
         expect(paged.pageCount).toBe(pageCount);
         expect(paged.matched).toBe(want.rows.length);
@@ -107,7 +108,7 @@ describe("the catalog's SQL", () => {
   });
 
   it("shows the last page for a page past the end, never an empty table", async () => {
-    const r = await queryCatalog({ ...EMPTY, page: 999 }, { perPage: 10, db: t.db });
+    const r = await queryCatalog(t.db, { ...EMPTY, page: 999 }, 10);
     expect(r.page).toBe(r.pageCount);
     expect(r.rows.length).toBeGreaterThan(0);
   });
@@ -115,7 +116,7 @@ describe("the catalog's SQL", () => {
 
 describe("the read model follows every edit", () => {
   const cellOf = async (slug: string, column: (typeof COLUMN_KEYS)[number]) => {
-    const rows = await queryAllCatalogRows({ ...EMPTY, q: slug }, t.db);
+    const rows = await queryAllCatalogRows(t.db, { ...EMPTY, q: slug });
     return rows.find((r) => r.slug === slug)?.cells[column];
   };
 
@@ -180,7 +181,7 @@ describe("the read model follows every edit", () => {
       reason: "read-model test",
     });
     expect(r.ok).toBe(true);
-    const rows = await queryAllCatalogRows({ ...EMPTY, q: "renamed" }, t.db);
+    const rows = await queryAllCatalogRows(t.db, { ...EMPTY, q: "renamed" });
     expect(rows.map((x) => [x.slug, x.family])).toEqual([["gpt-oss-20b", null]]);
     expect(await findCatalogDrift(t.db)).toEqual([]);
   });

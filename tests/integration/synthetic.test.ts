@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findCatalogDrift } from "@/db/catalog-index";
 import type { Db } from "@/db/client";
-import { applyCatalogQuery, parseCatalogQuery } from "@/db/domain/catalog-query";
+import { parseCatalogQuery } from "@/db/domain/catalog-query";
 import { findBrokenQuotes, seed } from "@/seed/index";
 import { addSyntheticCatalog } from "../bench/synthetic";
+import { applyCatalogQuery, loadCatalog } from "../helpers/catalog-oracle";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 /* The scale benchmark's generator keeps the product's rules, so what it measures is real. */
@@ -13,7 +14,7 @@ vi.mock("@/db", () => ({
     return state.db;
   },
 }));
-const { loadCatalog, queryCatalog } = await import("@/db/queries/catalog");
+const { queryCatalog } = await import("@/db/queries/catalog");
 
 let t: TestDb;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ describe("synthetic scale data", () => {
     ]) {
       const { query } = parseCatalogQuery(raw);
       const want = applyCatalogQuery((await loadCatalog(t.db)).rows, query);
-      const got = await queryCatalog(query, { perPage: 10, db: t.db });
+      const got = await queryCatalog(t.db, query, 10);
       const page = got.page;
       expect(got.matched).toBe(want.rows.length);
       expect(got.rows.map((r) => r.slug)).toEqual(

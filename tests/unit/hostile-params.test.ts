@@ -7,7 +7,7 @@ import {
   parseCatalogQuery,
 } from "@/db/domain/catalog-query";
 import { parseCompareSlugs } from "@/db/domain/compare-query";
-import { parseId } from "@/db/domain/ids";
+import { parseId } from "@/db/domain/rules";
 import { CATALOG_PARAMS, hostileString } from "../helpers/hostile";
 
 const RUNS = 2000;

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   codePointLength,
   locateQuote,
-  quoteContext,
   sliceByCodePoints,
   toCodePointOffset,
   toUtf16Offset,
+  trimContext,
 } from "@/db/domain/quote";
 
 const SOURCE =
@@ -78,13 +78,19 @@ describe("offset conversion", () => {
   });
 });
 
-describe("quoteContext", () => {
+describe("trimContext", () => {
   it("gives words either side without cutting into the quote", () => {
     const r = locateQuote(SOURCE, "similar results");
     if (!r.ok) throw new Error("not found");
-    const ctx = quoteContext(SOURCE, r.start, r.end, 20);
-    expect(ctx.quote).toBe("similar results");
+    const chars = 20;
+    // What the SQL hands over: `chars` code points either side of the quote.
+    const before = sliceByCodePoints(SOURCE, Math.max(0, r.start - chars), r.start);
+    const after = sliceByCodePoints(SOURCE, r.end, r.end + chars);
+    const length = codePointLength(SOURCE);
+    const ctx = trimContext(before, after, { start: r.start, end: r.end, length, chars });
     expect(ctx.before.endsWith("delivers ")).toBe(true);
+    expect(ctx.before.startsWith("…")).toBe(true);
     expect(ctx.after.startsWith(" to OpenAI")).toBe(true);
+    expect(ctx.after.endsWith("…")).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { parseCatalogQuery } from "@/db/domain/catalog-query";
 import { csvLines } from "@/db/domain/csv";
 import { eachOpenDataPage, type loadOpenData } from "@/db/queries/open-data";
@@ -31,7 +32,7 @@ const HEADER = [
 export async function GET(req: Request) {
   const url = new URL(req.url);
   const { query } = parseCatalogQuery(Object.fromEntries(url.searchParams));
-  const pages = eachOpenDataPage(query);
+  const pages = eachOpenDataPage(db, query);
   const encoder = new TextEncoder();
   // The first page is read before answering, so a database failure is still a clean 500/503.
   const first = await pages.next();

@@ -1,4 +1,5 @@
 import { safeJson } from "@/app/api/safe-json";
+import { db } from "@/db";
 import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { loadOpenData } from "@/db/queries/open-data";
 
@@ -22,7 +23,7 @@ export async function GET(req: Request) {
         `perPage=“${raw.perPage.slice(0, 40)}” was ignored: use a whole number from 1 to ${MAX_PER_PAGE}`,
       );
   }
-  const data = await loadOpenData(query, { perPage });
+  const data = await loadOpenData(db, query, perPage);
   if (query.page !== null && query.page > data.pageCount)
     ignored.push(`page=${query.page} is past the last page: showing page ${data.pageCount}`);
   const params = catalogQueryToParams({ ...query, page: null });

@@ -5,14 +5,15 @@ import { cache } from "react";
 import { ClaimCard } from "@/components/claim-card";
 import { fieldLabel, formatDateTime, PROVENANCE_LABELS } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
-import { parseId } from "@/db/domain/ids";
+import { db } from "@/db";
+import { parseId } from "@/db/domain/rules";
 import { getClaimDetail } from "@/db/queries/claims";
 import { getHistory } from "@/db/queries/maintain";
 
 type Params = Promise<{ id: string }>;
 
 // generateMetadata and the page share one load per request.
-const load = cache((id: number) => getClaimDetail(id));
+const load = cache((id: number) => getClaimDetail(db, id));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
@@ -28,7 +29,7 @@ export default async function ClaimPage({ params }: { params: Params }) {
   const detail = await load(id);
   if (!detail) notFound();
   const { claim, group, context } = detail;
-  const history = await getHistory("claim", id);
+  const history = await getHistory(db, "claim", id);
   const others = group.filter((g) => g.id !== id);
 
   return (

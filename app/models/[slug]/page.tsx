@@ -5,6 +5,7 @@ import { cache } from "react";
 import { Badge, ClaimCard } from "@/components/claim-card";
 import { fieldLabel } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
+import { db } from "@/db";
 import { estimateWeightMemory } from "@/db/domain/derived";
 import { groupClaims } from "@/db/domain/grouping";
 import { listClaimsForModels } from "@/db/queries/claims";
@@ -14,7 +15,7 @@ import { getModelWithFamily } from "@/db/queries/models";
 type Params = Promise<{ slug: string }>;
 
 // generateMetadata and the page share one load per request.
-const load = cache((slug: string) => getModelWithFamily(slug));
+const load = cache((slug: string) => getModelWithFamily(db, slug));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
@@ -28,8 +29,8 @@ export default async function ModelPage({ params }: { params: Params }) {
   if (!found) notFound();
   const { model, families, members } = found;
   const [all, history] = await Promise.all([
-    listClaimsForModels([model.id, ...families.map((f) => f.id)]),
-    getHistory("model", model.id),
+    listClaimsForModels(db, [model.id, ...families.map((f) => f.id)]),
+    getHistory(db, "model", model.id),
   ]);
   const own = all.filter((c) => c.modelId === model.id);
   const inherited = families

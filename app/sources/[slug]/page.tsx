@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { fieldLabel, formatDate, KIND_LABELS, TIER_LABELS } from "@/components/format";
 import { TargetFlash } from "@/components/target-flash";
+import { db } from "@/db";
 import { splitIntoRuns } from "@/db/domain/highlight";
 import { getSourceWithClaims } from "@/db/queries/sources";
 
 type Params = Promise<{ slug: string }>;
 
 // generateMetadata and the page share one load per request.
-const load = cache((slug: string) => getSourceWithClaims(slug));
+const load = cache((slug: string) => getSourceWithClaims(db, slug));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;

@@ -1,4 +1,5 @@
 import { safeJson } from "@/app/api/safe-json";
+import { db } from "@/db";
 import { parseCatalogQuery } from "@/db/domain/catalog-query";
 import { toCsv } from "@/db/domain/csv";
 import { loadCharts, parseChartOptions } from "@/db/queries/charts";
@@ -17,7 +18,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ name: string }>
   const sp = Object.fromEntries(new URL(req.url).searchParams);
   const { query } = parseCatalogQuery(sp);
   const { opts } = parseChartOptions(sp);
-  const c = await loadCharts(query, opts);
+  const c = await loadCharts(db, query, opts);
   let csv: string;
   switch (name) {
     case "params":

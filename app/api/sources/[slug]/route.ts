@@ -1,5 +1,6 @@
 import { safeJson } from "@/app/api/safe-json";
-import { isSlug } from "@/db/domain/ids";
+import { db } from "@/db";
+import { isSlug } from "@/db/domain/rules";
 import { getSourceWithClaims } from "@/db/queries/sources";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
@@ -10,7 +11,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
       { status: 400 },
     );
   }
-  const found = await getSourceWithClaims(slug);
+  const found = await getSourceWithClaims(db, slug);
   if (!found) return safeJson({ error: `No source ${slug}.` }, { status: 404 });
   const { source, claims } = found;
   return safeJson({

@@ -5,7 +5,8 @@ import { HistoryList } from "@/components/history-list";
 import { claimValueFields } from "@/components/maintain/claim-fields";
 import { EditForm } from "@/components/maintain/edit-form";
 import { PassagePicker } from "@/components/maintain/passage-picker";
-import { parseId } from "@/db/domain/ids";
+import { db } from "@/db";
+import { parseId } from "@/db/domain/rules";
 import { getClaimForEdit, getHistory, getSourceText, listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
 import {
@@ -24,11 +25,11 @@ export default async function EditClaimPage({ params }: { params: Params }) {
   await requireMaintainerPage(`/maintain/claims/${raw}`);
   const id = parseId(raw);
   if (id === null) notFound();
-  const claim = await getClaimForEdit(id);
+  const claim = await getClaimForEdit(db, id);
   if (!claim) notFound();
-  const [pickers, history] = await Promise.all([listPickers(), getHistory("claim", id)]);
+  const [pickers, history] = await Promise.all([listPickers(db), getHistory(db, "claim", id)]);
   const sourceSlug = pickers.sources.find((s) => s.id === claim.sourceId)?.slug;
-  const source = sourceSlug ? await getSourceText(sourceSlug) : null;
+  const source = sourceSlug ? await getSourceText(db, sourceSlug) : null;
   const { createdAt: _c, updatedAt: _u, retiredAt: _r, ...defaults } = claim;
   const model = pickers.models.find((m) => m.id === claim.modelId);
   const base = [

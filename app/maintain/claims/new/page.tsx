@@ -3,6 +3,7 @@ import Link from "next/link";
 import { newClaimFields } from "@/components/maintain/claim-fields";
 import { EditForm } from "@/components/maintain/edit-form";
 import { PassagePicker } from "@/components/maintain/passage-picker";
+import { db } from "@/db";
 import { getSourceText, listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { createClaimAction } from "../../actions";
@@ -14,10 +15,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NewClaimPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMaintainerPage("/maintain/claims/new");
   const sp = await searchParams;
-  const pickers = await listPickers();
+  const pickers = await listPickers(db);
   const modelSlug = typeof sp.model === "string" ? sp.model : "";
   const sourceSlug = typeof sp.source === "string" ? sp.source : "";
-  const source = sourceSlug ? await getSourceText(sourceSlug) : null;
+  const source = sourceSlug ? await getSourceText(db, sourceSlug) : null;
   const model = pickers.models.find((m) => m.slug === modelSlug);
   return (
     <div className="max-w-5xl space-y-5">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { EditForm } from "@/components/maintain/edit-form";
 import { modelFields } from "@/components/maintain/model-fields";
+import { db } from "@/db";
 import { getHistory, listPickers } from "@/db/queries/maintain";
 import { getModelBySlug } from "@/db/queries/models";
 import { requireMaintainerPage } from "@/db/queries/session";
@@ -16,9 +17,12 @@ type Params = Promise<{ slug: string }>;
 export default async function EditModelPage({ params }: { params: Params }) {
   const { slug } = await params;
   await requireMaintainerPage(`/maintain/models/${slug}`);
-  const model = await getModelBySlug(slug);
+  const model = await getModelBySlug(db, slug);
   if (!model) notFound();
-  const [{ models }, history] = await Promise.all([listPickers(), getHistory("model", model.id)]);
+  const [{ models }, history] = await Promise.all([
+    listPickers(db),
+    getHistory(db, "model", model.id),
+  ]);
   const families = models.filter((m) => m.kind === "family" && m.id !== model.id);
   return (
     <div className="max-w-3xl space-y-6">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EditForm } from "@/components/maintain/edit-form";
 import { modelFields } from "@/components/maintain/model-fields";
+import { db } from "@/db";
 import { listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { createModelAction } from "../../actions";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Add a model" };
 
 export default async function NewModelPage() {
   await requireMaintainerPage("/maintain/models/new");
-  const { models } = await listPickers();
+  const { models } = await listPickers(db);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Add a model or family</h1>

@@ -1,0 +1,98 @@
+/*
+ * The charts page's own choices (memory and format; which benchmark), as plain GET forms that keep
+ * the catalog filters: they work without JavaScript and every view is a shareable URL.
+ */
+import { BIT_CHOICES } from "@/db/domain/charts";
+import type { loadCharts } from "@/db/queries/charts";
+
+type Charts = Awaited<ReturnType<typeof loadCharts>>;
+
+const field = "rounded border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900";
+
+/** A GET form back to the charts page that keeps the catalog filters as hidden fields. */
+function ChartsForm({
+  params,
+  action,
+  label,
+  children,
+}: {
+  params: URLSearchParams;
+  action: string;
+  label: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      method="get"
+      action={action}
+      className="mb-3 flex flex-wrap items-end gap-3 text-sm"
+      aria-label={label}
+    >
+      {[...params].map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      {children}
+    </form>
+  );
+}
+
+export function FitForm({
+  params,
+  gb,
+  bits,
+}: {
+  params: URLSearchParams;
+  gb: number;
+  bits: number;
+}) {
+  return (
+    <ChartsForm params={params} action="/charts" label="Memory available">
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Memory (GB of GPU or unified memory)
+        <input name="gb" defaultValue={gb} inputMode="decimal" className={`w-32 ${field}`} />
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Weight format
+        <select name="bits" defaultValue={String(bits)} className={field}>
+          {BIT_CHOICES.map((c) => (
+            <option key={c.bits} value={c.bits}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white">
+        Check fit
+      </button>
+    </ChartsForm>
+  );
+}
+
+export function BenchmarkPicker({
+  params,
+  groups,
+  selected,
+}: {
+  params: URLSearchParams;
+  groups: Charts["benchmarks"];
+  selected: string | undefined;
+}) {
+  return (
+    <ChartsForm params={params} action="/charts#benchmarks" label="Choose a benchmark">
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Benchmark and settings
+        <select name="bench" defaultValue={selected} className={field}>
+          {groups.map((g) => (
+            <option key={g.key} value={g.key}>
+              {g.label}
+              {g.settings ? ` (${g.settings})` : ""} — {g.points.length} models
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded border border-zinc-400 px-3 py-1">
+        Show
+      </button>
+    </ChartsForm>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "models" ADD CONSTRAINT "models_slug_length" CHECK (char_length("models"."slug") <= 100);--> statement-breakpoint
+ALTER TABLE "sources" ADD CONSTRAINT "sources_slug_length" CHECK (char_length("sources"."slug") <= 100);
