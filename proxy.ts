@@ -7,6 +7,7 @@ import {
   pageCacheEnabled,
   renderPage,
 } from "@/app/_proxy/page-cache";
+import { plainPage } from "@/app/_proxy/plain-page";
 import { dataVersion } from "@/db/health";
 
 /*
@@ -46,19 +47,16 @@ export function contentSecurityPolicy(scripts: { nonce: string } | { hashes: str
 
 const pages = new PageCache();
 
-/** A self-contained page (no scripts, no app shell): used when the app itself cannot render. */
-function plainPage(title: string, message: string, link: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Open Weights Ledger</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#18181b;background:#fff}@media (prefers-color-scheme:dark){body{color:#f4f4f5;background:#09090b}a{color:#93c5fd}}</style></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="/">${link}</a></p></main></body></html>`;
-}
-
 const UNAVAILABLE_HTML = plainPage(
   "Catalog temporarily unavailable",
   "The catalog's database is not answering right now. Nothing has been lost; please try again in a few seconds.",
+  "/",
   "Try again",
 );
 const BAD_ADDRESS_HTML = plainPage(
   "Malformed address",
   "This address contains an invalid character encoding.",
+  "/",
   "Go to the catalog",
 );
 

@@ -4,6 +4,7 @@ import Form from "next/form";
 import { useRef } from "react";
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey } from "@/db/domain/catalog";
 import type { CatalogQuery } from "@/db/domain/catalog-query";
+import { LENGTHS } from "@/db/domain/rules";
 
 export type FilterOptions = {
   /** Every family, or null when there are too many to list (then the family id is typed). */
@@ -71,7 +72,7 @@ export function CatalogFilters({
             defaultValue={query.q ?? ""}
             placeholder="name, developer, license…"
             className={input}
-            maxLength={200}
+            maxLength={LENGTHS.searchText}
           />
         </label>
         {/* htmlFor: the control is one of two elements, which Biome cannot see through. */}
@@ -99,7 +100,7 @@ export function CatalogFilters({
               defaultValue={query.family ?? ""}
               placeholder="family id, e.g. llama-4"
               className={input}
-              maxLength={100}
+              maxLength={LENGTHS.slug}
             />
           )}
         </label>

@@ -3,14 +3,19 @@
  * maintainers uses it too. Session tokens are 256 random bits; only their SHA-256 is stored.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "./client";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "./domain/password";
+import { type Db, rowsOf } from "./client";
+import { DUMMY_HASH, HashSlots, hashPassword, verifyPassword } from "./domain/password";
+import {
+  type FailureCounts,
+  judgeAttempt,
+  SIGN_IN_POLICY,
+  tooManyMessage,
+} from "./domain/sign-in-policy";
 import { maintainers, sessions, signInAttempts } from "./schema";
 
 export const SESSION_DAYS = 14;
-export const LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
 
 export const maintainerNameSchema = z
   .string()
@@ -42,11 +47,93 @@ export async function createMaintainer(
 
 export type SignInResult =
   | { ok: true; token: string; maintainer: Maintainer; expiresAt: Date }
-  | { ok: false; error: string };
+  | { ok: false; reason: "mismatch"; error: string }
+  | { ok: false; reason: "limited"; error: string; retryAfterSeconds: number }
+  | { ok: false; reason: "busy"; error: string; retryAfterSeconds: number };
 
 /**
- * Checks a password and opens a session. Failed attempts are counted per account name and per
- * address in the database, so the limit holds across server processes and restarts.
+ * One hash at a time per process, four more waiting: a sign-in storm holds one core and one
+ * thread-pool thread, and readers keep the rest (BENCHMARKS.md, "Sign-in storm").
+ */
+export const signInHashes = new HashSlots(
+  Number(process.env.OWL_HASH_CONCURRENCY ?? 1),
+  Number(process.env.OWL_HASH_QUEUE ?? 4),
+);
+
+/** Any constant: the advisory lock that makes counting and recording an attempt one step. */
+const SIGN_IN_LOCK = 7_340_001;
+
+/**
+ * Counts the failures that bear on this attempt and, if the policy allows it, records the attempt
+ * as a failure before any hashing — all under one transaction-level advisory lock, so however
+ * many attempts arrive at once, no more than the limits allow are ever evaluated. A correct
+ * password later turns the record into a success. Null when refused, with the wait.
+ */
+async function reserveAttempt(
+  db: Db,
+  name: string,
+  address: string,
+): Promise<{ id: number } | { retryAfterSeconds: number }> {
+  const P = SIGN_IN_POLICY;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK})`);
+    const since = (m: number) => sql`now() - make_interval(mins => ${m})`;
+    const known = sql`now() - make_interval(days => ${P.knownAddressDays})`;
+    const ms = (col: unknown) => sql`(extract(epoch from ${col}) * 1000)::float8`;
+    const [row] = rowsOf<Record<string, number | boolean | null>>(
+      await tx.execute(sql`
+        select
+          count(*) filter (where name = ${name} and address = ${address}
+            and created_at > ${since(P.pair.windowMinutes)})::int as pair,
+          ${ms(sql`min(created_at) filter (where name = ${name} and address = ${address}
+            and created_at > ${since(P.pair.windowMinutes)})`)} as "pairOldest",
+          ${ms(sql`max(created_at) filter (where name = ${name} and address = ${address}
+            and created_at > ${since(P.pair.windowMinutes)})`)} as "pairLast",
+          count(*) filter (where address = ${address}
+            and created_at > ${since(P.address.windowMinutes)})::int as address,
+          ${ms(sql`min(created_at) filter (where address = ${address}
+            and created_at > ${since(P.address.windowMinutes)})`)} as "addressOldest",
+          count(*) filter (where name = ${name}
+            and created_at > ${since(P.account.windowMinutes)})::int as account,
+          ${ms(sql`min(created_at) filter (where name = ${name}
+            and created_at > ${since(P.account.windowMinutes)})`)} as "accountOldest",
+          ${ms(sql`now()`)} as now
+        from sign_in_attempts
+        where not succeeded and created_at > ${since(P.account.windowMinutes)}
+          and (name = ${name} or address = ${address})`),
+    );
+    const [seen] = rowsOf<{ known: boolean }>(
+      await tx.execute(sql`
+        select exists (select 1 from sign_in_attempts where succeeded and name = ${name}
+          and address = ${address} and created_at > ${known}) as known`),
+    );
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    const counts: FailureCounts = {
+      pair: Number(row?.pair ?? 0),
+      pairOldest: num(row?.pairOldest),
+      pairLast: num(row?.pairLast),
+      address: Number(row?.address ?? 0),
+      addressOldest: num(row?.addressOldest),
+      account: Number(row?.account ?? 0),
+      accountOldest: num(row?.accountOldest),
+      knownAddress: Boolean(seen?.known),
+    };
+    // The database's clock, not this process's: every server judges by the same time.
+    const verdict = judgeAttempt(counts, Number(row?.now ?? Date.now()));
+    if (!verdict.allowed) return { retryAfterSeconds: verdict.retryAfterSeconds };
+    const [attempt] = await tx
+      .insert(signInAttempts)
+      .values({ name, address, succeeded: false })
+      .returning({ id: signInAttempts.id });
+    if (!attempt) throw new Error("could not record the sign-in attempt");
+    return attempt;
+  });
+}
+
+/**
+ * Checks a password and opens a session. Refused before any hashing when the hash queue is full
+ * (busy) or a limit applies (limited); an unknown name is hashed against a dummy, so it costs and
+ * answers the same as a wrong password.
  */
 export async function signIn(
   db: Db,
@@ -54,29 +141,42 @@ export async function signIn(
 ): Promise<SignInResult> {
   const name = input.name.trim().toLowerCase().slice(0, 100);
   const address = input.address.slice(0, 100);
-  const since = new Date(Date.now() - LIMITS.windowMinutes * 60_000);
-  const failures = (where: ReturnType<typeof eq>) =>
-    db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(and(where, eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since)))
-      .then((r) => r[0]?.n ?? 0);
-  const [byName, byAddress] = await Promise.all([
-    failures(eq(signInAttempts.name, name)),
-    failures(eq(signInAttempts.address, address)),
-  ]);
-  if (byName >= LIMITS.perAccount || byAddress >= LIMITS.perAddress) {
+  const slot = signInHashes.tryAcquire();
+  if (!slot)
     return {
       ok: false,
-      error: `Too many failed sign-in attempts. Try again in ${LIMITS.windowMinutes} minutes.`,
+      reason: "busy",
+      error: "The server is busy with other sign-ins; try again in a few seconds.",
+      retryAfterSeconds: 5,
     };
+  const release = await slot;
+  let valid = false;
+  let account: typeof maintainers.$inferSelect | undefined;
+  try {
+    const reserved = await reserveAttempt(db, name, address);
+    if ("retryAfterSeconds" in reserved)
+      return {
+        ok: false,
+        reason: "limited",
+        error: tooManyMessage(reserved.retryAfterSeconds),
+        retryAfterSeconds: reserved.retryAfterSeconds,
+      };
+    [account] = await db.select().from(maintainers).where(eq(maintainers.name, name));
+    valid = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
+    if (valid && account)
+      await db
+        .update(signInAttempts)
+        .set({ succeeded: true })
+        .where(eq(signInAttempts.id, reserved.id));
+  } finally {
+    release();
   }
-
-  const [account] = await db.select().from(maintainers).where(eq(maintainers.name, name));
-  const valid = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
-  await db.insert(signInAttempts).values({ name, address, succeeded: valid && !!account });
   if (!account || !valid)
-    return { ok: false, error: "That name and password do not match a maintainer." };
+    return {
+      ok: false,
+      reason: "mismatch",
+      error: "That name and password do not match a maintainer.",
+    };
 
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);

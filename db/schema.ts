@@ -178,6 +178,10 @@ export const models = pgTable(
       "models_name_length",
       sql`char_length(${t.name}) between 1 and ${lit(LENGTHS.modelName)}`,
     ),
+    check(
+      "models_developer_length",
+      sql`char_length(${t.developer}) between 1 and ${lit(LENGTHS.developer)}`,
+    ),
   ],
 );
 
@@ -230,6 +234,8 @@ export const claims = pgTable(
       "claims_value_text_length",
       sql`char_length(${t.valueText}) between 1 and ${lit(LENGTHS.valueText)}`,
     ),
+    check("claims_label_length", sql`char_length(${t.label}) <= ${lit(LENGTHS.label)}`),
+    check("claims_settings_length", sql`char_length(${t.settings}) <= ${lit(LENGTHS.settings)}`),
     check(
       "claims_label_required",
       sql`${t.field} not in ('other', 'benchmark') or char_length(${t.label}) > 0`,

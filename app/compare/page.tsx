@@ -3,6 +3,7 @@ import { CompareTable } from "@/components/compare-table";
 import { NoticeList } from "@/components/notice-list";
 import { db } from "@/db";
 import { MAX_COMPARE, parseCompareSlugs } from "@/db/domain/compare-query";
+import { LENGTHS } from "@/db/domain/rules";
 import { getCatalogRowsBySlugs, listModelChoices } from "@/db/queries/catalog";
 
 export const metadata: Metadata = { title: "Compare" };
@@ -33,7 +34,7 @@ function ModelPicker({
         defaultValue={value}
         placeholder="model id, e.g. gpt-oss-120b"
         className={select}
-        maxLength={100}
+        maxLength={LENGTHS.slug}
       />
     );
   return (

@@ -1,9 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { db } from "@/db";
-import { signIn } from "@/db/accounts";
 import {
   createClaimSchema,
   createModelSchema,
@@ -16,36 +13,22 @@ import {
 } from "@/db/domain/edit-schemas";
 import type { ActionResult } from "@/db/domain/result";
 import * as edits from "@/db/queries/edits";
-import { clientAddress, endSession, setSessionCookie } from "@/db/queries/session";
+import { endSession } from "@/db/queries/session";
 import { maintainerAction } from "./define-action";
+import { attemptSignIn } from "./sign-in/sign-in";
 
 /* Every export here is reachable by POST: each checks the maintainer itself (maintainerAction). */
 
-const signInSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "your maintainer name")
-    .max(100)
-    .refine((s) => !s.includes("\u0000"), "not a valid name"),
-  password: z.string().min(1, "your password").max(1024),
-  next: z.string().optional(),
-});
-
 export async function signInAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
-  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
+  const outcome = await attemptSignIn(formData);
+  if (!outcome.ok)
     return {
       ok: false,
-      error: "Enter your name and password.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      error: outcome.error,
+      fieldErrors: outcome.reason === "invalid" ? outcome.fieldErrors : undefined,
+      values: { name: String(formData.get("name") ?? "") },
     };
-  const result = await signIn(db, { ...parsed.data, address: await clientAddress() });
-  if (!result.ok) return { ok: false, error: result.error };
-  await setSessionCookie(result.token, result.expiresAt);
-  // Only same-site paths: never bounce a maintainer to another origin after sign-in.
-  const next = parsed.data.next?.startsWith("/maintain") ? parsed.data.next : "/maintain";
-  redirect(next);
+  redirect(outcome.next);
 }
 
 export async function signOutAction(): Promise<void> {

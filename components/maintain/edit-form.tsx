@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { startTransition, useActionState, useId } from "react";
 import type { ActionResult } from "@/db/domain/result";
 
 export type FieldSpec = {
@@ -47,6 +47,7 @@ export function EditForm({
   successMessage,
   successHref,
   id,
+  noScriptAction,
 }: {
   action: Action;
   fields: FieldSpec[];
@@ -55,6 +56,11 @@ export function EditForm({
   /** Where to view the result; "{id}" / "{slug}" are filled from the action's data. */
   successHref?: string;
   id?: string;
+  /**
+   * Where the form posts without JavaScript, when that must be a plain HTTP endpoint (sign-in
+   * answers 429 with Retry-After there); with JavaScript the server action runs as usual.
+   */
+  noScriptAction?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const uid = useId();
@@ -64,7 +70,22 @@ export function EditForm({
     (f.defaultValue === null || f.defaultValue === undefined ? "" : String(f.defaultValue));
 
   return (
-    <form action={formAction} id={id} className="space-y-3" noValidate>
+    <form
+      {...(noScriptAction
+        ? {
+            action: noScriptAction,
+            method: "post",
+            onSubmit: (e: React.FormEvent<HTMLFormElement>) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              startTransition(() => formAction(data));
+            },
+          }
+        : { action: formAction })}
+      id={id}
+      className="space-y-3"
+      noValidate
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         {fields.map((f) => {
           const inputId = `${uid}-${f.name}`;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { COLUMN_KEYS, type ColumnKey } from "./catalog";
-import { LENGTHS, MAX_SLUG_LENGTH, MODEL_SLUG } from "./rules";
+import { LENGTHS, MODEL_SLUG } from "./rules";
 import { parseQuantity } from "./values";
 
 export type SortState = { column: ColumnKey | "name"; desc: boolean };
@@ -49,7 +49,7 @@ const text = z
   .max(LENGTHS.searchText)
   .refine((s) => !hasControlCharacter(s));
 const TEXT_RULE = `use at most ${LENGTHS.searchText} characters, without control characters`;
-const slug = z.string().regex(MODEL_SLUG).max(MAX_SLUG_LENGTH);
+const slug = z.string().regex(MODEL_SLUG).max(LENGTHS.slug);
 const positive = (max: number) => z.number().positive().max(max);
 
 function describe(name: string, raw: string, why: string) {

@@ -173,9 +173,10 @@ export function benchmarkGroups(
   modelIds: Map<string, number>,
 ): BenchmarkGroup[] {
   const shown = new Map(
-    [...modelIds]
-      .filter(([slug]) => rows.some((r) => r.slug === slug))
-      .map(([slug, id]) => [id, rows.find((r) => r.slug === slug) as CatalogRow]),
+    rows.flatMap((r) => {
+      const id = modelIds.get(r.slug);
+      return id === undefined ? [] : [[id, r] as const];
+    }),
   );
   const groups = new Map<string, BenchmarkGroup>();
   const best = new Map<string, ClaimRow>();

@@ -47,3 +47,45 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to verify against when the account does not exist, so timing does not reveal names. */
 export const DUMMY_HASH =
   "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/**
+ * A bound on password hashes in flight. Each scrypt holds a libuv thread-pool thread (which gzip
+ * and file reads share) and 128 MiB for ~0.1–0.2 s: unbounded, a burst of sign-ins starves every
+ * reader. `size` run at once, `queue` more wait; beyond that `tryAcquire` says no at once, so the
+ * caller can answer "busy, try again" without hashing.
+ */
+export class HashSlots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly queue: number,
+  ) {}
+
+  /** A promise of a release function, or null when the slots and the queue are full. */
+  tryAcquire(): Promise<() => void> | null {
+    if (this.running < this.size) {
+      this.running++;
+      return Promise.resolve(this.releaser());
+    }
+    if (this.waiting.length >= this.queue) return null;
+    return new Promise((resolve) => this.waiting.push(() => resolve(this.releaser())));
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter; otherwise it frees up.
+      if (next) next();
+      else this.running--;
+    };
+  }
+
+  get inFlight() {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+}

@@ -7,6 +7,8 @@
  * substring() on a UTF8 database, which is what the integrity trigger checks.
  */
 
+import { LENGTHS } from "./rules";
+
 export type QuoteLocation = { start: number; end: number; quote: string; exact: boolean };
 
 export type LocateResult =
@@ -14,7 +16,7 @@ export type LocateResult =
   | { ok: false; reason: "empty" | "not_found" | "crosses_omission" | "too_long" }
   | { ok: false; reason: "ambiguous"; count: number };
 
-export const MAX_QUOTE_LENGTH = 4000;
+export const MAX_QUOTE_LENGTH = LENGTHS.quote;
 
 /** Editorial markers in the corpus ("[... lines 1-20 of README.md ...]") are not source text. */
 const OMISSION_LINE = /^\[\.\.\..*\.\.\.\]$/m;

@@ -26,9 +26,12 @@ export type ActionResult<T = void> =
 /** Fields worth showing in a diff: bookkeeping columns change on every write and say nothing. */
 const IGNORED = new Set(["updatedAt", "createdAt", "revision", "id", "textSha256", "authorId"]);
 
-export function diffSnapshots(before: unknown, after: unknown): FieldDiff[] {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
+export function diffSnapshots(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): FieldDiff[] {
+  const b = before ?? {};
+  const a = after;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !IGNORED.has(k));
   return keys
     .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))

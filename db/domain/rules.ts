@@ -10,10 +10,9 @@ export const INT4_MAX = 2_147_483_647;
 /** Model slugs may contain dots ("qwen2.5-72b"); source slugs may not. */
 export const MODEL_SLUG = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
 export const SOURCE_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const MAX_SLUG_LENGTH = 100;
 
 export const LENGTHS = {
-  slug: MAX_SLUG_LENGTH,
+  slug: 100,
   modelName: 200,
   developer: 200,
   sourceTitle: 300,
@@ -35,5 +34,5 @@ export function parseId(raw: string): number | null {
 
 /** A model or family slug (the looser of the two slug rules): checked before it reaches a query. */
 export function isSlug(raw: string): boolean {
-  return raw.length <= MAX_SLUG_LENGTH && MODEL_SLUG.test(raw);
+  return raw.length <= LENGTHS.slug && MODEL_SLUG.test(raw);
 }

@@ -426,7 +426,7 @@ export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) 
       } = target.after as Jsonified<Claim>;
       const restored = { ...said, retiredAt: retiredAt ? new Date(retiredAt) : null };
       if (restored.rank === "preferred" && !restored.retiredAt)
-        await demoteOtherPreferred(tx, actor, { ...locked.row, ...restored } as Claim);
+        await demoteOtherPreferred(tx, actor, { ...locked.row, ...restored });
       return writeClaim(
         tx,
         actor,

@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { type Maintainer, maintainerForToken, revokeSession } from "@/db/accounts";
+import { clientAddressFrom, parseTrustedProxies } from "@/db/domain/client-address";
 
 /*
  * The session cookie: HttpOnly, SameSite=Lax, and in production Secure with the __Host- prefix
@@ -35,10 +36,14 @@ export async function endSession() {
   jar.delete({ name: SESSION_COOKIE, path: "/", secure, httpOnly: true, sameSite: "lax" });
 }
 
-/** The client's address for rate limiting: the first X-Forwarded-For hop Next records. */
+const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+/**
+ * The client's address for rate limiting: the right-most X-Forwarded-For hop that is not one of
+ * our TRUSTED_PROXIES (none by default: the socket's peer, which our server appends itself).
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddressFrom((await headers()).get("x-forwarded-for"), trustedProxies);
 }
 
 /** For /maintain pages: the signed-in maintainer, or a redirect to sign-in that comes back here. */

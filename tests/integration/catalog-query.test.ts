@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMaintainer, type Maintainer } from "@/db/accounts";
 import { findCatalogDrift } from "@/db/catalog-index";
-import type { Db } from "@/db/client";
 import { COLUMN_KEYS } from "@/db/domain/catalog";
 import { type CatalogQuery, parseCatalogQuery } from "@/db/domain/catalog-query";
+import { queryAllCatalogRows, queryCatalog } from "@/db/queries/catalog";
+import * as edits from "@/db/queries/edits";
 import { claims, models } from "@/db/schema";
 import { seed } from "@/seed/index";
 import { applyCatalogQuery, loadCatalog } from "../helpers/catalog-oracle";
@@ -16,22 +17,12 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
  * definition (applyCatalogQuery over buildCatalogRows) is the specification: these tests hold
  * the database to it, and check the read model follows every kind of edit.
  */
-const state = vi.hoisted(() => ({ db: null as unknown as Db }));
-vi.mock("@/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
-
-const { queryAllCatalogRows, queryCatalog } = await import("@/db/queries/catalog");
-const edits = await import("@/db/queries/edits");
 
 let t: TestDb;
 let alice: Maintainer;
 
 beforeAll(async () => {
   t = await createTestDb();
-  state.db = t.db;
   await seed(t.db);
   alice = await createMaintainer(t.db, "alice", "a long enough password");
 });

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findCatalogDrift } from "@/db/catalog-index";
-import type { Db } from "@/db/client";
 import { parseCatalogQuery } from "@/db/domain/catalog-query";
+import { queryCatalog } from "@/db/queries/catalog";
 import { findBrokenQuotes, seed } from "@/seed/index";
 import { addSyntheticCatalog } from "../bench/synthetic";
 import { applyCatalogQuery, loadCatalog } from "../helpers/catalog-oracle";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 /* The scale benchmark's generator keeps the product's rules, so what it measures is real. */
-const state = vi.hoisted(() => ({ db: null as unknown as Db }));
-vi.mock("@/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
-const { queryCatalog } = await import("@/db/queries/catalog");
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  state.db = t.db;
   await seed(t.db);
 });
 afterAll(async () => t?.close());

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { EditForm } from "@/components/maintain/edit-form";
 import { currentMaintainer } from "@/db/queries/session";
 import { signInAction } from "../actions";
+import { safeNext } from "./sign-in";
 
 export const metadata: Metadata = { title: "Maintainer sign-in" };
 
@@ -11,8 +12,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   if (await currentMaintainer()) redirect("/maintain");
   const sp = await searchParams;
-  const next =
-    typeof sp.next === "string" && sp.next.startsWith("/maintain") ? sp.next : "/maintain";
+  const next = safeNext(sp.next);
+  // A refusal of the form posted without JavaScript comes back here (./submit/route.ts).
+  const failed =
+    sp.failed === "mismatch"
+      ? "That name and password do not match a maintainer."
+      : sp.failed === "invalid"
+        ? "Enter your name and password."
+        : null;
+  const name = typeof sp.name === "string" ? sp.name.slice(0, 100) : "";
   return (
     <div className="max-w-md space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Maintainer sign-in</h1>
@@ -25,12 +33,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         Only maintainers can change the catalog. There is no public sign-up: accounts are created
         with <code>npm run maintainer:add</code>.
       </p>
+      {failed ? (
+        <p
+          role="alert"
+          className="rounded border border-red-500 bg-red-50 px-3 py-2 text-sm dark:bg-red-950"
+        >
+          {failed}
+        </p>
+      ) : null}
       <EditForm
         action={signInAction}
+        noScriptAction="/maintain/sign-in/submit"
         submitLabel="Sign in"
         successMessage="Signed in."
         fields={[
-          { name: "name", label: "Name", required: true, wide: true },
+          { name: "name", label: "Name", required: true, wide: true, defaultValue: name },
           { name: "password", label: "Password", type: "password", required: true, wide: true },
           { name: "next", label: "", type: "hidden", defaultValue: next },
         ]}

@@ -1,0 +1,56 @@
+/*
+ * Which address a request comes from, for rate limiting. X-Forwarded-For is a list every hop
+ * appends to, so only its right end is trustworthy: walk it from the right, past the proxies we
+ * run (TRUSTED_PROXIES), and the first address that is not one of ours is the client's. With no
+ * trusted proxies that is the last entry — the socket's peer, which our server itself appends
+ * (app/_proxy/peer-address.ts) — so a client cannot choose its own address by sending the header.
+ */
+import { BlockList, isIP } from "node:net";
+
+/** "10.0.0.0/8, 192.0.2.7, ::1" → a list to test addresses against; throws on a malformed entry. */
+export function parseTrustedProxies(raw: string | undefined): BlockList {
+  const list = new BlockList();
+  for (const entry of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [ip = "", prefix] = entry.split("/");
+    const family = isIP(ip);
+    if (family === 0) throw new Error(`TRUSTED_PROXIES: “${entry}” is not an IP address or CIDR`);
+    const type = family === 6 ? "ipv6" : "ipv4";
+    if (prefix === undefined) list.addAddress(ip, type);
+    else {
+      const bits = Number(prefix);
+      if (!/^\d{1,3}$/.test(prefix) || bits > (family === 6 ? 128 : 32))
+        throw new Error(`TRUSTED_PROXIES: “${entry}” has an invalid prefix length`);
+      list.addSubnet(ip, bits, type);
+    }
+  }
+  return list;
+}
+
+/** "::ffff:127.0.0.1" → "127.0.0.1"; "[::1]:3000" and "1.2.3.4:80" lose their port. */
+export function normaliseAddress(raw: string): string {
+  let a = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1] as string;
+  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":"));
+  if (/^::ffff:\d{1,3}(\.\d{1,3}){3}$/i.test(a)) a = a.slice(7);
+  return a.toLowerCase();
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && list.check(address, family === 6 ? "ipv6" : "ipv4");
+}
+
+/** The client's address from an X-Forwarded-For value; "unknown" when there is none. */
+export function clientAddressFrom(forwardedFor: string | null, trusted: BlockList): string {
+  const hops = (forwardedFor ?? "").split(",").map(normaliseAddress).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] as string;
+    // Anything that is not an address ends the trusted chain: it came from the client.
+    if (i === 0 || !isTrusted(trusted, hop)) return isIP(hop) ? hop : "unknown";
+  }
+  return "unknown";
+}
