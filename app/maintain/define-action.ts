@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type Db, db } from "@/db";
 import type { Maintainer } from "@/db/accounts";
+import { applyChoices, rebase } from "@/db/domain/rebase";
 import type { ActionResult } from "@/db/domain/result";
 import { currentMaintainer } from "@/db/queries/session";
 
@@ -31,27 +32,38 @@ export function maintainerAction<S extends z.ZodType, T>(
         error: "Only signed-in maintainers can edit the catalog. Sign in and try again.",
         values,
       };
-    // Postgres text cannot hold NUL: refuse it by field rather than fail the write.
-    const withNul = Object.keys(values).filter((k) => values[k]?.includes("\u0000"));
-    if (withNul.length > 0) {
-      const fieldErrors = Object.fromEntries(
-        withNul.map((k) => [k, ["Contains a NUL character, which cannot be stored."]]),
-      );
-      return { ok: false, error: "Please fix the highlighted fields.", fieldErrors, values };
-    }
-    const parsed = schema.safeParse(values);
+    const problem = refuseUnstorable(values);
+    if (problem) return { ...problem, values };
+    // A re-based form (after a conflict) says for each field both maintainers changed whose value
+    // to keep; until every one is chosen, nothing is saved.
+    const chosen = applyChoices(values);
+    if (chosen.undecided.length > 0)
+      return {
+        ok: false,
+        error:
+          "You and another maintainer both changed the marked fields: choose which value to keep.",
+        fieldErrors: Object.fromEntries(
+          chosen.undecided.map((k) => [k, ["Changed by both of you: choose which value to keep."]]),
+        ),
+        values,
+      };
+    const parsed = schema.safeParse(chosen.values);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
       return { ok: false, error: "Please fix the highlighted fields.", fieldErrors, values };
     }
     const result = await run(db, actor, parsed.data);
-    // After a conflict the form offers the submitted values again over the newer revision, so the
-    // maintainer can review what changed and save deliberately.
     if (!result.ok) {
-      const base: Record<string, string> = result.conflict
-        ? { baseRevision: String(result.conflict.currentRevision) }
-        : {};
-      return { ...result, values: { ...values, ...base } };
+      if (!result.conflict?.theirs) return { ...result, values };
+      // Re-based field by field onto the newer revision: their changes are taken, yours kept, and
+      // fields you both changed are marked to choose. The snapshots themselves stay on the server.
+      const { base, theirs, ...conflict } = result.conflict;
+      const rebased = rebase(chosen.values, base ?? {}, theirs);
+      return {
+        ...result,
+        conflict,
+        values: { ...rebased.values, baseRevision: String(conflict.currentRevision) },
+      };
     }
     // The server keeps no Next cache entries (pages render per request or come from the proxy's
     // page cache, which the data version empties). What remains is the client router cache of the
@@ -59,4 +71,37 @@ export function maintainerAction<S extends z.ZodType, T>(
     revalidatePath("/", "layout");
     return result;
   };
+}
+
+const REPLACEMENT = "\uFFFD";
+const KEEP_REPLACEMENT = "keepReplacementCharacters";
+
+/**
+ * Text Postgres cannot store (NUL) is refused by field. U+FFFD is what invalid UTF-8 (or a lone
+ * surrogate) becomes on the way in: the maintainer is warned and must confirm before it is stored.
+ */
+function refuseUnstorable(
+  values: Record<string, string>,
+): Extract<ActionResult, { ok: false }> | null {
+  const withNul = Object.keys(values).filter((k) => values[k]?.includes("\u0000"));
+  if (withNul.length > 0)
+    return {
+      ok: false,
+      error: "Please fix the highlighted fields.",
+      fieldErrors: Object.fromEntries(
+        withNul.map((k) => [k, ["Contains a NUL character, which cannot be stored."]]),
+      ),
+    };
+  const replaced = Object.keys(values).filter((k) => values[k]?.includes(REPLACEMENT));
+  if (replaced.length > 0 && values[KEEP_REPLACEMENT] !== "on")
+    return {
+      ok: false,
+      error:
+        "Some text contains U+FFFD (�), the mark left where text was not valid UTF-8: characters may have been lost. Fix it, or confirm to store it as it is.",
+      fieldErrors: Object.fromEntries(
+        replaced.map((k) => [k, ["Contains U+FFFD (�): text may have been lost here."]]),
+      ),
+      confirm: { name: KEEP_REPLACEMENT, label: "Store the � characters as they are" },
+    };
+  return null;
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useId } from "react";
+import { chooseKey, MUST_CHOOSE, theirsKey } from "@/db/domain/rebase";
 import type { ActionResult } from "@/db/domain/result";
 
 export type FieldSpec = {
@@ -68,6 +69,12 @@ export function EditForm({
   const value = (f: FieldSpec) =>
     (f.type === "password" ? undefined : failed?.values?.[f.name]) ??
     (f.defaultValue === null || f.defaultValue === undefined ? "" : String(f.defaultValue));
+
+  // After a conflict: the fields both maintainers changed, and their values, carried until chosen.
+  const mustChoose = new Set((failed?.values?.[MUST_CHOOSE] ?? "").split(",").filter(Boolean));
+  const carried = Object.entries(failed?.values ?? {}).filter(
+    ([k]) => k === MUST_CHOOSE || k.startsWith("theirs:"),
+  );
 
   return (
     <form
@@ -147,6 +154,19 @@ export function EditForm({
                   {f.help}
                 </p>
               ) : null}
+              {mustChoose.has(f.name) ? (
+                <fieldset className="mt-1 rounded border border-amber-500 px-2 py-1 text-xs">
+                  <legend className="px-1 font-medium">Changed by both of you</legend>
+                  <label className="mr-4 inline-flex items-center gap-1">
+                    <input type="radio" name={chooseKey(f.name)} value="yours" required />
+                    Keep yours (in the box above)
+                  </label>
+                  <label className="inline-flex items-center gap-1">
+                    <input type="radio" name={chooseKey(f.name)} value="theirs" required />
+                    Take theirs: “{valueText(failed?.values?.[theirsKey(f.name)] ?? "")}”
+                  </label>
+                </fieldset>
+              ) : null}
               {errors ? (
                 <p
                   id={`${inputId}-err`}
@@ -159,6 +179,15 @@ export function EditForm({
           );
         })}
       </div>
+      {carried.map(([k, v]) => (
+        <input key={`${k}-${v}`} type="hidden" name={k} defaultValue={v} />
+      ))}
+      {failed?.confirm ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name={failed.confirm.name} />
+          {failed.confirm.label}
+        </label>
+      ) : null}
       <div className="flex items-center gap-3">
         <button
           type="submit"

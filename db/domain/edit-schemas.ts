@@ -12,16 +12,31 @@ import {
   sourceKinds,
   sourceTiers,
 } from "../schema";
-import { INT4_MAX, LENGTHS, MODEL_SLUG, SOURCE_SLUG } from "./rules";
+import {
+  HIDDEN_CHARACTER_RULE,
+  HIDDEN_CHARACTERS,
+  INT4_MAX,
+  LENGTHS,
+  MODEL_SLUG,
+  parseDecimal,
+  SOURCE_SLUG,
+} from "./rules";
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
+const visible = (s: string) => !HIDDEN_CHARACTERS.test(s);
+
+/** A name, title, label or value: one line as people read it, nothing hidden in it. */
+const plainText = (max: number) =>
+  z.string().trim().max(max, `at most ${max} characters`).refine(visible, HIDDEN_CHARACTER_RULE);
+
+const optionalText = (
+  max: number,
+  text = z.string().trim().max(max, `at most ${max} characters`),
+) =>
+  text
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional();
+const optionalPlainText = (max: number) => optionalText(max, plainText(max));
 
 const id = z.coerce.number().int().positive().max(INT4_MAX);
 const revision = z.coerce
@@ -45,12 +60,12 @@ const optionalNumber = z
   .trim()
   .transform((v, ctx) => {
     if (v === "") return null;
-    const n = Number(v.replaceAll(",", ""));
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: "a number, or leave empty" });
+    const n = parseDecimal(v);
+    if (!n.ok) {
+      ctx.addIssue({ code: "custom", message: `${n.message}, or leave empty` });
       return z.NEVER;
     }
-    return n;
+    return n.value;
   })
   .nullable()
   .optional();
@@ -61,12 +76,17 @@ const isoDate = z
   .transform((v, ctx) => {
     if (v === "") return null;
     const d = new Date(`${v}T00:00:00Z`);
+    // Years before 1000 are no date a model or document has, and year 0 does not exist in
+    // Postgres (1 BC precedes AD 1): refused here rather than by the database.
     if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+      !/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v) ||
       Number.isNaN(d.getTime()) ||
       d.toISOString().slice(0, 10) !== v
     ) {
-      ctx.addIssue({ code: "custom", message: "a date as YYYY-MM-DD, or leave empty" });
+      ctx.addIssue({
+        code: "custom",
+        message: "a date as YYYY-MM-DD (years 1000–9999), or leave empty",
+      });
       return z.NEVER;
     }
     return v;
@@ -77,11 +97,13 @@ const isoDate = z
 /** What a claim says; shared by create and edit. */
 export const claimValueSchema = z.object({
   field: z.enum(claimFields),
-  label: z.string().trim().max(LENGTHS.label).default(""),
-  settings: z.string().trim().max(LENGTHS.settings).default(""),
-  valueText: z.string().trim().min(1, "the value as the source phrases it").max(LENGTHS.valueText),
+  label: plainText(LENGTHS.label).default(""),
+  settings: plainText(LENGTHS.settings).default(""),
+  valueText: plainText(LENGTHS.valueText).pipe(
+    z.string().min(1, "the value as the source phrases it"),
+  ),
   valueNum: optionalNumber,
-  unit: optionalText(40),
+  unit: optionalPlainText(40),
   valueDate: isoDate,
   qualifier: z.enum(qualifiers).default("exact"),
   provenance: z.enum(provenances),
@@ -124,9 +146,9 @@ export const revertClaimSchema = z.object({
 
 export const createSourceSchema = z.object({
   slug: sourceSlug,
-  title: z.string().trim().min(1).max(LENGTHS.sourceTitle),
-  publisher: optionalText(200),
-  author: optionalText(200),
+  title: plainText(LENGTHS.sourceTitle).pipe(z.string().min(1, "the document's title")),
+  publisher: optionalPlainText(200),
+  author: optionalPlainText(200),
   url: optionalText(2000).refine(
     (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
     "an http(s) address, or leave empty",
@@ -144,10 +166,10 @@ export const createSourceSchema = z.object({
 
 export const modelSchema = z.object({
   slug: modelSlug,
-  name: z.string().trim().min(1).max(LENGTHS.modelName),
+  name: plainText(LENGTHS.modelName).pipe(z.string().min(1, "the model's name")),
   kind: z.enum(modelKinds),
   familyId: id.optional().or(z.literal("").transform(() => undefined)),
-  developer: z.string().trim().min(1).max(LENGTHS.developer),
+  developer: plainText(LENGTHS.developer).pipe(z.string().min(1, "who published it")),
   description: z.string().trim().max(2000).default(""),
 });
 export const createModelSchema = modelSchema;

@@ -10,7 +10,13 @@ export type Change = {
   diff: FieldDiff[];
 };
 
-export type Conflict = { currentRevision: number; changes: Change[] };
+export type Conflict = {
+  currentRevision: number;
+  changes: Change[];
+  /** The row at the revision the form started from, and as it is now (for the three-way re-base). */
+  base?: Record<string, unknown> | null;
+  theirs?: Record<string, unknown> | null;
+};
 
 export type ActionResult<T = void> =
   | { ok: true; data: T }
@@ -21,6 +27,8 @@ export type ActionResult<T = void> =
       conflict?: Conflict;
       /** What was submitted, so the form can show it again: nothing typed is lost. */
       values?: Record<string, string>;
+      /** A checkbox the form must show: ticking it confirms what the error warns about. */
+      confirm?: { name: string; label: string };
     };
 
 /** Fields worth showing in a diff: bookkeeping columns change on every write and say nothing. */

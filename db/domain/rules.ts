@@ -36,3 +36,42 @@ export function parseId(raw: string): number | null {
 export function isSlug(raw: string): boolean {
   return raw.length <= LENGTHS.slug && MODEL_SLUG.test(raw);
 }
+
+/**
+ * Characters that change how text displays without being seen: bidirectional controls
+ * (U+202A–202E, U+2066–2069, marks U+200E/F and U+061C) and zero-width or invisible ones
+ * (U+200B–200D, U+2060–2064, U+FEFF, U+180E, soft hyphen U+00AD). Refused in names, titles,
+ * labels and values; shown visibly inside quotes, which must stay verbatim.
+ */
+export const HIDDEN_CHARACTERS =
+  /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+export const HIDDEN_CHARACTERS_GLOBAL = new RegExp(HIDDEN_CHARACTERS.source, "gu");
+/** The direction-changing subset, which can make a passage read differently from its text. */
+export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+export const HIDDEN_CHARACTER_RULE =
+  "contains an invisible or direction-changing character (such as U+200B or U+202E); remove it";
+
+/*
+ * The one number grammar of every form: digits, one decimal point, thousands separators only in
+ * groups of three, an optional exponent of at most two digits; no sign, no hex, no Infinity. The
+ * result must lie in what value_num may hold (the claims_value_ranges CHECK: 0 ≤ n < 1e15), and a
+ * non-zero value must be at least 1e-6 (no 300-digit fractions).
+ */
+const DECIMAL = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,2})?$/;
+export const NUMBER_RULE =
+  "a number such as 117, 1,024, 0.5 or 1.5e9 (commas only between groups of three digits)";
+export const MAX_VALUE_NUM = 1e15;
+
+export function parseDecimal(
+  raw: string,
+): { ok: true; value: number } | { ok: false; message: string } {
+  const s = raw.trim();
+  if (!DECIMAL.test(s)) return { ok: false, message: NUMBER_RULE };
+  const value = Number(s.replaceAll(",", ""));
+  if (!Number.isFinite(value) || value >= MAX_VALUE_NUM)
+    return { ok: false, message: `a number below ${MAX_VALUE_NUM.toExponential()}` };
+  if (value !== 0 && value < 1e-6)
+    return { ok: false, message: "a number of at least 0.000001, or 0" };
+  return { ok: true, value };
+}

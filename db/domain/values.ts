@@ -90,9 +90,9 @@ export const FIELD_UNITS: Partial<Record<ClaimField, { unit: string; kind: Quant
   memory_footprint: { unit: "GB", kind: "memory" },
 };
 
-/** Parses an ISO date ("2024-12-06") at the start of a phrase; null otherwise. */
+/** Parses an ISO date ("2024-12-06", years 1000–9999) at the start of a phrase; null otherwise. */
 export function parseIsoDate(phrase: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(phrase.trim());
+  const m = /^([1-9]\d{3})-(\d{2})-(\d{2})\b/.exec(phrase.trim());
   if (!m) return null;
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m.slice(1, 4).join("-")) {

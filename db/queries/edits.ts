@@ -119,11 +119,42 @@ async function changesSince(
   }));
 }
 
-function conflict(current: number, changes: Change[]): ActionResult<never> {
+/**
+ * The refusal of an edit started from revision `base` of a row that has moved on: what changed
+ * since, and the row as it was at `base` and as it is now, so the form can re-base the edit field
+ * by field (db/domain/rebase.ts).
+ */
+async function conflictSince(
+  tx: Tx,
+  entityType: Entity,
+  entityId: number,
+  base: number,
+): Promise<ActionResult<never>> {
+  const table = entityType === "claim" ? claims : entityType === "model" ? models : sources;
+  const [[now], [atBase], changes] = await Promise.all([
+    tx.select().from(table).where(eq(table.id, entityId)),
+    tx
+      .select({ after: revisions.after })
+      .from(revisions)
+      .where(
+        and(
+          eq(revisions.entityType, entityType),
+          eq(revisions.entityId, entityId),
+          eq(revisions.revision, base),
+        ),
+      ),
+    changesSince(tx, entityType, entityId, base),
+  ]);
+  const current = now?.revision ?? base;
   return {
     ok: false,
-    error: `Someone saved a newer version (revision ${current}) after you opened this form. Nothing was saved; review their change below and try again.`,
-    conflict: { currentRevision: current, changes },
+    error: `Someone saved a newer version (revision ${current}) after you opened this form. Nothing was saved: the form now holds their version with your changes on top — check it and save again.`,
+    conflict: {
+      currentRevision: current,
+      changes,
+      base: atBase?.after ?? null,
+      theirs: now ?? null,
+    },
   };
 }
 
@@ -133,7 +164,12 @@ function constraintOf(err: unknown): string | undefined {
   return e?.constraint ?? e?.constraint_name ?? (e?.cause ? constraintOf(e.cause) : undefined);
 }
 
-const CONSTRAINT_ERRORS: Record<string, { field: string; message: string }> = {
+/**
+ * Every refusal the database can give a maintainer's write, as the message to show: a field error
+ * where one field is to blame, otherwise a message for the whole form. A test holds this list to
+ * the constraints the database really has (tests/integration/editing/constraints.test.ts).
+ */
+export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string }> = {
   claims_value_ranges: {
     field: "valueNum",
     message: "This number is outside the sane range for the field.",
@@ -147,26 +183,54 @@ const CONSTRAINT_ERRORS: Record<string, { field: string; message: string }> = {
     message: "A forecast can never be the preferred value.",
   },
   claims_label_required: { field: "label", message: "Benchmarks and other fields need a label." },
+  claims_label_length: { field: "label", message: "The label is too long." },
+  claims_settings_length: { field: "settings", message: "The settings are too long." },
   claims_date_only_for_dates: { field: "valueDate", message: "Only release dates carry a date." },
+  claims_offsets: { field: "quote", message: "The passage's position in the source is not valid." },
+  claims_quote_length: { field: "quote", message: "The passage is empty or too long." },
+  claims_value_text_length: { field: "valueText", message: "The value is empty or too long." },
+  claims_model_id_models_id_fk: { field: "modelId", message: "No such model: reload the page." },
+  claims_source_id_sources_id_fk: {
+    field: "sourceId",
+    message: "No such source: reload the page.",
+  },
+  claims_seed_key_unique: { message: "This seeded claim exists already." },
+  claims_author_id_maintainers_id_fk: {
+    message: "Your maintainer account no longer exists. Sign in again.",
+  },
+  claims_one_preferred: {
+    message:
+      "Another maintainer made a different claim of this group preferred at the same moment. Nothing was saved; reload to see theirs and try again.",
+  },
   models_family_is_family: {
     field: "familyId",
     message: "Choose a family (not a model), without loops.",
   },
+  models_family_id_models_id_fk: { field: "familyId", message: "No such family: reload the page." },
+  models_not_own_family: { field: "familyId", message: "A model cannot be its own family." },
+  models_name_length: { field: "name", message: "The name is empty or too long." },
+  models_developer_length: { field: "developer", message: "The developer is empty or too long." },
   sources_slug_unique: { field: "slug", message: "A source with this id exists already." },
   models_slug_unique: { field: "slug", message: "A model with this id exists already." },
   sources_slug_format: { field: "slug", message: "Lowercase letters, digits and hyphens." },
   models_slug_format: { field: "slug", message: "Lowercase letters, digits, dots and hyphens." },
+  sources_slug_length: { field: "slug", message: "The id is too long." },
+  models_slug_length: { field: "slug", message: "The id is too long." },
+  sources_title_length: { field: "title", message: "The title is empty or too long." },
+  sources_text_length: { field: "text", message: "The text is empty or too long." },
   sources_url_scheme: { field: "url", message: "An http(s) address, or leave empty." },
 };
 
-/** Runs a write; expected database refusals become field errors, anything else is a bug and throws. */
+/** Runs a write; expected database refusals become messages, anything else is a bug and throws. */
 async function guarded<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await run();
   } catch (err) {
     const known = CONSTRAINT_ERRORS[constraintOf(err) ?? ""];
     if (!known) throw err;
-    return { ok: false, error: known.message, fieldErrors: { [known.field]: [known.message] } };
+    return known.field
+      ? { ok: false, error: known.message, fieldErrors: { [known.field]: [known.message] } }
+      : { ok: false, error: known.message };
   }
 }
 
@@ -300,8 +364,7 @@ async function lockAt(
 ): Promise<{ row: Claim } | { result: ActionResult<never> }> {
   const [row] = await tx.select().from(claims).where(eq(claims.id, id)).for("update");
   if (!row) return { result: { ok: false, error: `Claim #${id} does not exist.` } };
-  if (row.revision !== base)
-    return { result: conflict(row.revision, await changesSince(tx, "claim", id, base)) };
+  if (row.revision !== base) return { result: await conflictSince(tx, "claim", id, base) };
   return { row };
 }
 
@@ -318,11 +381,7 @@ async function writeClaim(
     .set({ ...changes, revision: sql`${claims.revision} + 1` })
     .where(and(eq(claims.id, before.id), eq(claims.revision, before.revision)))
     .returning();
-  if (!after)
-    return conflict(
-      before.revision + 1,
-      await changesSince(tx, "claim", before.id, before.revision),
-    );
+  if (!after) return conflictSince(tx, "claim", before.id, before.revision);
   await log(tx, actor, {
     entityType: "claim",
     entityId: after.id,
@@ -489,10 +548,7 @@ export function updateModel(
       const [before] = await tx.select().from(models).where(eq(models.id, input.id)).for("update");
       if (!before) return { ok: false, error: `Model #${input.id} does not exist.` };
       if (before.revision !== input.baseRevision)
-        return conflict(
-          before.revision,
-          await changesSince(tx, "model", input.id, input.baseRevision),
-        );
+        return conflictSince(tx, "model", input.id, input.baseRevision);
       const { id, baseRevision, reason, ...values } = input;
       const [after] = await tx
         .update(models)
@@ -503,8 +559,7 @@ export function updateModel(
         })
         .where(and(eq(models.id, id), eq(models.revision, baseRevision)))
         .returning();
-      if (!after)
-        return conflict(before.revision + 1, await changesSince(tx, "model", id, baseRevision));
+      if (!after) return conflictSince(tx, "model", id, baseRevision);
       await log(tx, actor, {
         entityType: "model",
         entityId: id,

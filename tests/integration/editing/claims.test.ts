@@ -68,7 +68,8 @@ describe("adding a claim by quoting a passage", () => {
         field: "context_window",
         label: "",
         valueText: "BF16",
-        valueNum: "-5",
+        // Well-formed (the form's number grammar accepts it) but no sane context window.
+        valueNum: "5e9",
         quote: "We also recommend using BF16",
       }),
     );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { KIND_LABELS, TIER_LABELS } from "@/components/format";
 import { EditForm } from "@/components/maintain/edit-form";
+import { LENGTHS } from "@/db/domain/rules";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { sourceKinds, sourceTiers } from "@/db/schema";
 import { createSourceAction } from "../../actions";
@@ -47,7 +48,14 @@ export default async function NewSourcePage() {
             options: sourceTiers.map((t) => ({ value: t, label: TIER_LABELS[t] ?? t })),
             defaultValue: "primary",
           },
-          { name: "text", label: "Full text", type: "textarea", rows: 14, required: true },
+          {
+            name: "text",
+            label: "Full text",
+            type: "textarea",
+            rows: 14,
+            required: true,
+            help: `At most ${LENGTHS.sourceText.toLocaleString("en")} characters.`,
+          },
         ]}
       />
     </div>
