@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import {
   type CachedPage,
+  cacheKey,
   isCacheable,
   isInternalRender,
   PageCache,
@@ -8,6 +9,8 @@ import {
   renderPage,
 } from "@/app/_proxy/page-cache";
 import { plainPage } from "@/app/_proxy/plain-page";
+import { hasValidSession } from "@/app/_proxy/session-check";
+import { SESSION_COOKIE } from "@/db/accounts";
 import { dataVersion } from "@/db/health";
 
 /*
@@ -69,6 +72,57 @@ function isWellFormedPath(pathname: string): boolean {
   }
 }
 
+/** The plain 503 (JSON for the API): the database is not answering, or a page failed twice. */
+function unavailable(isApi: boolean, csp: string): NextResponse {
+  const response = isApi
+    ? NextResponse.json(
+        { error: "The catalog is temporarily unavailable. Try again shortly." },
+        { status: 503 },
+      )
+    : new NextResponse(UNAVAILABLE_HTML, {
+        status: 503,
+        headers: { "content-type": "text/html; charset=utf-8" },
+      });
+  response.headers.set("retry-after", "5");
+  response.headers.set("cache-control", "no-store");
+  return withSecurityHeaders(response, csp);
+}
+
+const CROSS_ORIGIN_MESSAGE =
+  "Requests from other sites may not change the catalog. Open the form on this site and submit it from there.";
+const CROSS_ORIGIN_HTML = plainPage(
+  "Request from another site refused",
+  CROSS_ORIGIN_MESSAGE,
+  "/maintain",
+  "Go to the maintainer area",
+);
+
+/**
+ * A state-changing request (a server action, the sign-in form) sent by a page of another origin.
+ * Next refuses these too, but with a 500; here they get a 403 and a message. Browsers send Origin
+ * with every such request; requests without one (curl, the CLI) are not cross-site.
+ */
+function crossOriginWrite(request: NextRequest): boolean {
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return origin === "null" || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** Served over HTTPS (directly, or as a proxy in front says): tell browsers to stay on it. */
+function isHttps(request: NextRequest): boolean {
+  return (
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto") === "https" ||
+    (process.env.PUBLIC_URL ?? "").startsWith("https://")
+  );
+}
+
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-content-type-options", "nosniff");
@@ -95,7 +149,15 @@ function servePage(request: NextRequest, page: CachedPage, hit: boolean): NextRe
   return withSecurityHeaders(response, contentSecurityPolicy({ hashes: page.scriptHashes }));
 }
 
-export async function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const response = await respond(request);
+  // Two years, as HSTS preload lists ask; only in production and only when served over HTTPS.
+  if (process.env.NODE_ENV === "production" && isHttps(request))
+    response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+async function respond(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
 
@@ -124,21 +186,18 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(response, noScripts);
   }
 
-  const version = await dataVersion();
-  if (version === null) {
+  if (crossOriginWrite(request)) {
     response = isApi
-      ? NextResponse.json(
-          { error: "The catalog is temporarily unavailable. Try again shortly." },
-          { status: 503 },
-        )
-      : new NextResponse(UNAVAILABLE_HTML, {
-          status: 503,
+      ? NextResponse.json({ error: CROSS_ORIGIN_MESSAGE }, { status: 403 })
+      : new NextResponse(CROSS_ORIGIN_HTML, {
+          status: 403,
           headers: { "content-type": "text/html; charset=utf-8" },
         });
-    response.headers.set("retry-after", "5");
-    response.headers.set("cache-control", "no-store");
     return withSecurityHeaders(response, noScripts);
   }
+
+  const version = await dataVersion();
+  if (version === null) return unavailable(isApi, noScripts);
 
   const cacheable =
     pageCacheEnabled() &&
@@ -147,12 +206,18 @@ export async function proxy(request: NextRequest) {
       pathname,
       search,
       headers: request.headers,
-      cookieNames: request.cookies.getAll().map((c) => c.name),
+      signedIn: await hasValidSession(request.cookies.get(SESSION_COOKIE)?.value),
     });
   if (cacheable) {
-    const key = `${pathname}${search}`;
-    const served = await pages.load(version, key, () => renderPage(key, version));
-    if (served) return servePage(request, served.page, served.hit);
+    const key = cacheKey(pathname, search);
+    const served = await pages.load(version, key, () => renderPage(key));
+    if (served === "failed") {
+      // Not the shared render's failure: this reader's own second try, then a plain 503.
+      const again = await renderPage(key).catch(() => null);
+      if (again && again.status < 500) return servePage(request, again, false);
+      return unavailable(isApi, noScripts);
+    }
+    if (served !== "unservable") return servePage(request, served.page, served.hit);
     // Could not render through the cache (e.g. a redirect): render as usual below.
   }
 

@@ -2,8 +2,10 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import "./globals.css";
+import { publicUrl } from "./site-url";
 
 export const metadata: Metadata = {
+  metadataBase: publicUrl(),
   title: { default: "Open Weights Ledger", template: "%s · Open Weights Ledger" },
   description:
     "Compare open-weight language models where every value is backed by a verbatim passage of its source.",

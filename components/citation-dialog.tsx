@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useRef, useState } from "react"
 import type { ClaimDetail } from "@/db/queries/claims";
 import type { Jsonified } from "@/db/schema";
 import { fieldLabel, formatDate, PROVENANCE_LABELS, textFragmentUrl } from "./format";
+import { HiddenCharacterNote, VisibleText } from "./visible-text";
 
 /** What /api/claims/<id> sends: the claim detail, with its dates as JSON strings. */
 type ClaimPayload = Jsonified<NonNullable<ClaimDetail>>;
@@ -111,10 +112,17 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
         {claim.rankReason ? ` — ${claim.rankReason}` : ""}
       </p>
       <blockquote className="mt-4 border-l-4 border-amber-400 pl-3 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere">
-        <span className="text-zinc-600 dark:text-zinc-400">{context.before}</span>
-        <mark className="cited">{claim.quote}</mark>
-        <span className="text-zinc-600 dark:text-zinc-400">{context.after}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          <VisibleText text={context.before} />
+        </span>
+        <mark className="cited">
+          <VisibleText text={claim.quote} />
+        </mark>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          <VisibleText text={context.after} />
+        </span>
       </blockquote>
+      <HiddenCharacterNote text={claim.quote} />
       {claim.note ? (
         <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">Note: {claim.note}</p>
       ) : null}

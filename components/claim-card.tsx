@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ClaimWithContext } from "@/db/queries/claims";
 import { formatDate, KIND_LABELS, PROVENANCE_LABELS, textFragmentUrl } from "./format";
+import { HiddenCharacterNote, VisibleText } from "./visible-text";
 
 const RANK_STYLE: Record<string, string> = {
   preferred: "border-emerald-600 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300",
@@ -50,10 +51,17 @@ export function ClaimCard({
         </Badge>
       </div>
       <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere">
-        <span className="text-zinc-600 dark:text-zinc-400">{claim.context.before}</span>
-        <mark className="cited">{claim.quote}</mark>
-        <span className="text-zinc-600 dark:text-zinc-400">{claim.context.after}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          <VisibleText text={claim.context.before} />
+        </span>
+        <mark className="cited">
+          <VisibleText text={claim.quote} />
+        </mark>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          <VisibleText text={claim.context.after} />
+        </span>
       </blockquote>
+      <HiddenCharacterNote text={claim.quote} />
       {claim.rankReason ? (
         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Rank: {claim.rankReason}</p>
       ) : null}

@@ -17,6 +17,11 @@ import { maintainers, sessions, signInAttempts } from "./schema";
 
 export const SESSION_DAYS = 14;
 
+/** Secure with the __Host- prefix in production; OWL_INSECURE_COOKIES=1 for plain-HTTP tests. */
+export const isSecureCookie = () =>
+  process.env.NODE_ENV === "production" && process.env.OWL_INSECURE_COOKIES !== "1";
+export const SESSION_COOKIE = isSecureCookie() ? "__Host-owl_session" : "owl_session";
+
 export const maintainerNameSchema = z
   .string()
   .trim()
@@ -52,13 +57,16 @@ export type SignInResult =
   | { ok: false; reason: "busy"; error: string; retryAfterSeconds: number };
 
 /**
- * One hash at a time per process, four more waiting: a sign-in storm holds one core and one
- * thread-pool thread, and readers keep the rest (BENCHMARKS.md, "Sign-in storm").
+ * One hash at a time per process, four more waiting, and the slot rests after each hash for as
+ * long as the hash took (OWL_HASH_DUTY, the share of one core hashing may use: 0.5). A storm of
+ * sign-ins then takes at most half a core and one thread-pool thread; readers keep the rest
+ * (BENCHMARKS.md, "Sign-in storm"). An honest sign-in during a storm may be asked to retry.
  */
 export const signInHashes = new HashSlots(
   Number(process.env.OWL_HASH_CONCURRENCY ?? 1),
   Number(process.env.OWL_HASH_QUEUE ?? 4),
 );
+const HASH_DUTY = Math.min(1, Math.max(0.05, Number(process.env.OWL_HASH_DUTY ?? 0.5)));
 
 /** Any constant: the advisory lock that makes counting and recording an attempt one step. */
 const SIGN_IN_LOCK = 7_340_001;
@@ -150,6 +158,7 @@ export async function signIn(
       retryAfterSeconds: 5,
     };
   const release = await slot;
+  const hashStarted = performance.now();
   let valid = false;
   let account: typeof maintainers.$inferSelect | undefined;
   try {
@@ -169,7 +178,10 @@ export async function signIn(
         .set({ succeeded: true })
         .where(eq(signInAttempts.id, reserved.id));
   } finally {
-    release();
+    // The answer goes out now; the slot frees up after its rest.
+    const rest = (performance.now() - hashStarted) * (1 / HASH_DUTY - 1);
+    if (rest > 1) setTimeout(release, rest).unref();
+    else release();
   }
   if (!account || !valid)
     return {

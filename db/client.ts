@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { withReadRetry } from "./read-retry";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,10 +48,10 @@ export function createDb(opts: {
     const connect = (url: string) =>
       postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
     const client = connect(opts.url);
-    const primary = drizzlePostgres({ client, schema }) as unknown as Db;
+    const primary = drizzlePostgres({ client: withReadRetry(client), schema }) as unknown as Db;
     const replicaClients = (opts.replicaUrls ?? []).map(connect);
     const replicas = replicaClients.map(
-      (c) => drizzlePostgres({ client: c, schema }) as unknown as Db,
+      (c) => drizzlePostgres({ client: withReadRetry(c), schema }) as unknown as Db,
     );
     // Selects go to a replica; inserts, updates, deletes, execute() and transactions to the primary.
     const db =

@@ -44,7 +44,8 @@ export type RequestLike = {
   pathname: string;
   search: string;
   headers: Headers;
-  cookieNames: string[];
+  /** A session the proxy verified (not merely a cookie with the right name). */
+  signedIn: boolean;
 };
 
 /** Off in development (pages change with the code, not the data) and with PAGE_CACHE=off. */
@@ -68,7 +69,46 @@ export function isCacheable(req: RequestLike): boolean {
   if (h.has(INTERNAL_HEADER) || h.has("rsc") || h.has("next-router-prefetch")) return false;
   if (h.has("next-router-state-tree") || h.has("next-action")) return false;
   if (new URLSearchParams(req.search).has("_rsc")) return false;
-  return !req.cookieNames.some((n) => n.endsWith("owl_session"));
+  return !req.signedIn;
+}
+
+const CATALOG_PARAMS = [
+  "q",
+  "family",
+  "developer",
+  "license",
+  "arch",
+  "provenance",
+  "minParams",
+  "maxParams",
+  "minContext",
+  "fitsGb",
+  "sort",
+  "hide",
+  "cols",
+  "show",
+  "page",
+];
+/** The query parameters each public route reads (db/domain/catalog-query.ts and the pages). */
+const KNOWN_PARAMS: [RegExp, ReadonlySet<string>][] = [
+  [/^\/$/, new Set(CATALOG_PARAMS)],
+  [/^\/charts$/, new Set([...CATALOG_PARAMS, "gb", "bits", "bench"])],
+  [/^\/api\/models$/, new Set([...CATALOG_PARAMS, "perPage"])],
+  [/^\/compare$/, new Set(["models"])],
+];
+
+/**
+ * The cache key, and the address the page is rendered from: the path with only the parameters
+ * that route reads, sorted by name (values keep their order). Unknown parameters change nothing
+ * on the page, so `/?x=<random>` is the cached `/` rather than a fresh render each time.
+ */
+export function cacheKey(pathname: string, search: string): string {
+  const known = KNOWN_PARAMS.find(([route]) => route.test(pathname))?.[1];
+  if (!known) return pathname;
+  const params = [...new URLSearchParams(search)].filter(([k]) => known.has(k));
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = new URLSearchParams(params).toString();
+  return query ? `${pathname}?${query}` : pathname;
 }
 
 /** The policy's script sources for the inline scripts of a page: 'sha256-…', each once. */
@@ -97,7 +137,7 @@ export type CachedPage = {
 /** Least recently used first out, bounded in bytes; emptied whenever the data version moves. */
 export class PageCache {
   private entries = new Map<string, CachedPage>();
-  private inflight = new Map<string, Promise<CachedPage | null>>();
+  private inflight = new Map<string, Promise<CachedPage | null | "failed">>();
   private bytes = 0;
   private version: number | null = null;
   private readonly renders = stateLog("page cache render");
@@ -144,13 +184,15 @@ export class PageCache {
 
   /**
    * The page for this key at this version: from the cache, or rendered once by `render` however
-   * many readers ask at the same moment. Null when it cannot be served from here.
+   * many readers ask at the same moment. "unservable" when it cannot be served from here (a
+   * redirect, a cookie); "failed" when the render failed — a failure is never handed to the
+   * readers waiting on it as their page: each then tries on its own (proxy.ts).
    */
   async load(
     version: number,
     key: string,
     render: () => Promise<CachedPage | null>,
-  ): Promise<{ page: CachedPage; hit: boolean } | null> {
+  ): Promise<{ page: CachedPage; hit: boolean } | "unservable" | "failed"> {
     const hit = this.get(version, key);
     if (hit) return { page: hit, hit: true };
     const flightKey = `${version} ${key}`;
@@ -158,12 +200,16 @@ export class PageCache {
     if (!pending) {
       pending = render().then(
         (page) => {
+          if (page && page.status >= 500) {
+            this.renders.failed(new Error(`${key} answered ${page.status}`));
+            return "failed" as const;
+          }
           this.renders.ok();
           return page;
         },
         (err: unknown) => {
           this.renders.failed(err);
-          return null;
+          return "failed" as const;
         },
       );
       this.inflight.set(flightKey, pending);
@@ -172,7 +218,8 @@ export class PageCache {
       });
     }
     const page = await pending;
-    if (!page) return null;
+    if (page === "failed") return "failed";
+    if (!page) return "unservable";
     if (page.status === 200) this.set(version, key, page);
     return { page, hit: false };
   }
@@ -187,10 +234,7 @@ function internalOrigin(): string {
  * Renders a page by asking this server for it without a nonce. Only HTML and JSON come back as a
  * page; anything else (a redirect, a failure) returns null and the request takes the ordinary path.
  */
-export async function renderPage(
-  pathAndQuery: string,
-  version: number,
-): Promise<CachedPage | null> {
+export async function renderPage(pathAndQuery: string): Promise<CachedPage | null> {
   const res = await fetch(`${internalOrigin()}${pathAndQuery}`, {
     headers: { [INTERNAL_HEADER]: INTERNAL_TOKEN, accept: "text/html" },
     redirect: "manual",
@@ -204,13 +248,15 @@ export async function renderPage(
   }
   const body = new Uint8Array(await res.arrayBuffer());
   const html = kind === "text/html" ? new TextDecoder().decode(body) : "";
-  const digest = createHash("sha256").update(body).digest("base64url").slice(0, 22);
+  // The body's hash alone: an unchanged page keeps its ETag across data versions, and the
+  // version (how many edits the catalog has seen) is not revealed.
+  const digest = createHash("sha256").update(body).digest("base64url").slice(0, 27);
   return {
     status: res.status,
     body,
     contentType,
     scriptHashes: kind === "text/html" ? inlineScriptHashes(html) : [],
-    etag: `"v${version}-${digest}"`,
+    etag: `"${digest}"`,
   };
 }
 

@@ -75,3 +75,44 @@ export function parseDecimal(
     return { ok: false, message: "a number of at least 0.000001, or 0" };
   return { ok: true, value };
 }
+
+const HIDDEN_NAMES: Record<number, string> = {
+  173: "soft hyphen",
+  1564: "Arabic letter mark",
+  8203: "zero-width space",
+  8204: "zero-width non-joiner",
+  8205: "zero-width joiner",
+  8206: "left-to-right mark",
+  8207: "right-to-left mark",
+  8234: "left-to-right embedding",
+  8235: "right-to-left embedding",
+  8236: "pop directional formatting",
+  8237: "left-to-right override",
+  8238: "right-to-left override",
+  8294: "left-to-right isolate",
+  8295: "right-to-left isolate",
+  8296: "first strong isolate",
+  8297: "pop directional isolate",
+  65279: "zero-width no-break space",
+};
+
+export type TextPart = { text: string } | { hidden: string; code: string; name: string };
+
+/** Text cut around its hidden characters, each named ("U+202E", "right-to-left override"). */
+export function splitHidden(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(HIDDEN_CHARACTERS_GLOBAL)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ text: text.slice(last, at) });
+    const cp = m[0].codePointAt(0) ?? 0;
+    parts.push({
+      hidden: m[0],
+      code: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`,
+      name: HIDDEN_NAMES[cp] ?? "invisible character",
+    });
+    last = at + m[0].length;
+  }
+  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last) });
+  return parts;
+}

@@ -2,7 +2,13 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
-import { type Maintainer, maintainerForToken, revokeSession } from "@/db/accounts";
+import {
+  isSecureCookie,
+  type Maintainer,
+  maintainerForToken,
+  revokeSession,
+  SESSION_COOKIE,
+} from "@/db/accounts";
 import { clientAddressFrom, parseTrustedProxies } from "@/db/domain/client-address";
 
 /*
@@ -10,8 +16,9 @@ import { clientAddressFrom, parseTrustedProxies } from "@/db/domain/client-addre
  * (no Domain, Path=/), so no subdomain or plain-HTTP page can set or read it. OWL_INSECURE_COOKIES=1
  * drops Secure for a production build served over plain HTTP (local browser tests).
  */
-const secure = process.env.NODE_ENV === "production" && process.env.OWL_INSECURE_COOKIES !== "1";
-export const SESSION_COOKIE = secure ? "__Host-owl_session" : "owl_session";
+const secure = isSecureCookie();
+
+export { SESSION_COOKIE };
 
 export async function currentMaintainer(): Promise<Maintainer | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;

@@ -60,6 +60,8 @@ export default async function setup(project: TestProject) {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // Absolute links in metadata (og:image) use the public origin, not the loopback address.
+    PUBLIC_URL: "http://ledger.example.test",
   };
   let cleanupDb: () => Promise<void>;
 

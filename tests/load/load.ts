@@ -4,6 +4,11 @@
  * then checks that every quote still matches its source and that the revision log accounts for
  * every accepted edit. Exits non-zero if any of that fails.
  *
+ * Then a sign-in storm: readers alone for STORM_SECONDS (default 12), then the same readers beside
+ * STORM_ATTACKERS (40) clients posting sign-ins for made-up names from made-up addresses (the
+ * server trusts the loopback as its proxy here, as behind a real one, so no per-address limit
+ * stops them and every attempt asks for a hash): reader p50/p95 idle vs during the storm.
+ *
  * Options (environment): LOAD_SECONDS (default 20), LOAD_READERS (16), LOAD_EDITORS (3),
  * DATABASE_URL (a server to create a throwaway database on; default postgres://postgres@127.0.0.1:5432/postgres).
  * Run `npm run build` first.
@@ -22,6 +27,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const READERS = Number(process.env.LOAD_READERS ?? 16);
 const EDITORS = Number(process.env.LOAD_EDITORS ?? 3);
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const STORM_SECONDS = Number(process.env.STORM_SECONDS ?? 12);
+const STORM_ATTACKERS = Number(process.env.STORM_ATTACKERS ?? 40);
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return 0;
@@ -50,6 +57,8 @@ async function main() {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url.toString(),
+      // The storm below comes "through a proxy": each attempt from another address.
+      TRUSTED_PROXIES: "127.0.0.1",
     });
     server.stop = app.stop;
 
@@ -159,6 +168,8 @@ async function main() {
     console.log(`quotes not matching their source afterwards: ${broken.length}`);
     if (errors.length > 0) console.log(`first errors:\n  ${errors.slice(0, 10).join("\n  ")}`);
     failed = errors.length > 0 || broken.length > 0 || logged !== edited;
+    const storm = await signInStorm(app.baseURL);
+    failed ||= !storm.withinBudget;
   } finally {
     await server.stop();
     await handle.close();
@@ -169,6 +180,94 @@ async function main() {
     console.error("LOAD TEST FAILED");
     process.exitCode = 1;
   }
+}
+
+/** Readers of the catalog page, as browsers ask for it (HTML, gzip), for `seconds`. */
+async function readFor(baseURL: string, seconds: number, readers: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: readers }, async () => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        const res = await fetch(`${baseURL}/`, {
+          headers: { accept: "text/html", "accept-encoding": "gzip" },
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+/**
+ * Readers alone, then beside a sign-in storm: `attackers` clients each posting a sign-in for a
+ * made-up name from a made-up address, `pause` ms apart (0: re-post as soon as answered).
+ */
+async function storm(baseURL: string, readers: number, pauseMs: number, signIn = true) {
+  const idle = await readFor(baseURL, STORM_SECONDS, readers);
+  const answers = new Map<number, number>();
+  let attacking = true;
+  const attacker = async (n: number) => {
+    for (let i = 0; attacking; i++) {
+      const started = Date.now();
+      // The control: the same waves of requests, to a route that hashes nothing.
+      const res = signIn
+        ? await fetch(`${baseURL}/maintain/sign-in/submit`, {
+            method: "POST",
+            body: new URLSearchParams({ name: `storm-${n}-${i}`, password: "not the password" }),
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              "x-forwarded-for": `10.${n}.${(i >> 8) & 255}.${i & 255}`,
+            },
+            redirect: "manual",
+          })
+        : await fetch(`${baseURL}/api/health`);
+      await res.arrayBuffer();
+      answers.set(res.status, (answers.get(res.status) ?? 0) + 1);
+      const wait = pauseMs - (Date.now() - started);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  };
+  const attackers = Array.from({ length: STORM_ATTACKERS }, (_, n) => attacker(n));
+  const during = await readFor(baseURL, STORM_SECONDS, readers);
+  attacking = false;
+  await Promise.all(attackers);
+  return { idle, during, answers };
+}
+
+async function signInStorm(baseURL: string) {
+  const readers = Math.min(READERS, 8);
+  const p = (xs: number[], q: number) => percentile(xs, q).toFixed(1);
+  const named: Record<number, string> = {
+    200: "200 health",
+    303: "303 wrong name/password (hashed)",
+    429: "429 limited",
+    503: "503 busy (not hashed)",
+  };
+  console.log(
+    `\nSign-in storm: ${readers} readers of / (HTML, gzip), ${STORM_SECONDS} s alone, then ${STORM_SECONDS} s beside ${STORM_ATTACKERS} clients signing in with made-up names from made-up addresses\n`,
+  );
+  console.log("| storm | phase | reader requests | p50 ms | p95 ms | sign-in answers |");
+  console.log("|---|---|---:|---:|---:|---|");
+  let waveRatio = Number.POSITIVE_INFINITY;
+  for (const [label, pause, signIn] of [
+    [`waves: ${STORM_ATTACKERS} parallel sign-ins every second`, 1000, true],
+    [`control: ${STORM_ATTACKERS} parallel GET /api/health every second`, 1000, false],
+    [`flood: each client re-posts a sign-in as soon as answered`, 0, true],
+  ] as const) {
+    const { idle, during, answers } = await storm(baseURL, readers, pause, signIn);
+    const ratio = percentile(during, 95) / Math.max(percentile(idle, 95), 0.001);
+    if (pause > 0 && signIn) waveRatio = ratio;
+    const said = [...answers].map(([s, n]) => `${named[s] ?? s}: ${n}`).join("; ");
+    console.log(`| ${label} | alone | ${idle.length} | ${p(idle, 50)} | ${p(idle, 95)} | |`);
+    console.log(
+      `| ${label} | during (p95 ${ratio.toFixed(2)}× alone) | ${during.length} | ${p(during, 50)} | ${p(during, 95)} | ${said} |`,
+    );
+  }
+  console.log(`\nreader p95 during the waves ÷ alone: ${waveRatio.toFixed(2)}× (budget 2×)`);
+  return { withinBudget: waveRatio <= 2 };
 }
 
 await main();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   type CachedPage,
+  cacheKey,
   INTERNAL_HEADER,
   inlineScriptHashes,
   isCacheable,
@@ -14,7 +15,7 @@ const request = (over: Partial<RequestLike> = {}): RequestLike => ({
   pathname: "/",
   search: "",
   headers: new Headers({ accept: "text/html" }),
-  cookieNames: [],
+  signedIn: false,
   ...over,
 });
 
@@ -83,9 +84,10 @@ describe("which requests the page cache may answer", () => {
     ).toBe(true);
     const internal = new Headers({ accept: "text/html", [INTERNAL_HEADER]: "guess" });
     expect(isCacheable(request({ headers: internal }))).toBe(false);
-    expect(isCacheable(request({ cookieNames: ["owl_session"] }))).toBe(false);
-    expect(isCacheable(request({ cookieNames: ["__Host-owl_session"] }))).toBe(false);
-    expect(isCacheable(request({ cookieNames: ["theme"], search: "?sort=mmlu.desc" }))).toBe(true);
+    // A session the proxy verified skips the cache; a cookie that merely has the name does not
+    // (the proxy checks it: app/_proxy/session-check.ts, tested end to end).
+    expect(isCacheable(request({ signedIn: true }))).toBe(false);
+    expect(isCacheable(request({ signedIn: false, search: "?sort=mmlu.desc" }))).toBe(true);
   });
 });
 
@@ -148,14 +150,15 @@ describe("PageCache", () => {
       await new Promise((r) => setTimeout(r, 5));
       return page(10);
     };
+    const hit = (s: Awaited<ReturnType<PageCache["load"]>>) => (typeof s === "string" ? s : s.hit);
     const served = await Promise.all([1, 2, 3, 4].map(() => cache.load(7, "/", render)));
     expect(renders).toBe(1);
-    expect(served.map((s) => s?.hit)).toEqual([false, false, false, false]);
-    expect((await cache.load(7, "/", render))?.hit).toBe(true);
+    expect(served.map(hit)).toEqual([false, false, false, false]);
+    expect(hit(await cache.load(7, "/", render))).toBe(true);
     expect(renders).toBe(1);
 
     const missing = await cache.load(7, "/models/none", async () => page(5, 404));
-    expect(missing?.page.status).toBe(404);
+    expect(typeof missing === "string" ? missing : missing.page.status).toBe(404);
     expect(cache.get(7, "/models/none")).toBeUndefined();
   });
 
@@ -165,8 +168,35 @@ describe("PageCache", () => {
       await cache.load(1, "/", async () => {
         throw new Error("server went away");
       }),
-    ).toBeNull();
-    expect(await cache.load(1, "/", async () => null)).toBeNull();
-    expect((await cache.load(1, "/", async () => page(3)))?.hit).toBe(false);
+    ).toBe("failed");
+    expect(await cache.load(1, "/", async () => null)).toBe("unservable");
+    const fresh = await cache.load(1, "/", async () => page(3));
+    expect(typeof fresh === "string" ? fresh : fresh.hit).toBe(false);
+  });
+
+  it("never hands a failed (5xx) render to the readers waiting on it", async () => {
+    const cache = new PageCache(1000);
+    let renders = 0;
+    const failing = async () => {
+      renders++;
+      await new Promise((r) => setTimeout(r, 5));
+      return page(10, 500);
+    };
+    const served = await Promise.all([1, 2, 3].map(() => cache.load(4, "/", failing)));
+    expect(renders).toBe(1);
+    expect(served).toEqual(["failed", "failed", "failed"]);
+    expect(cache.get(4, "/")).toBeUndefined();
+  });
+});
+
+describe("the cache key", () => {
+  it("keeps the parameters a route reads, sorted; drops the rest", () => {
+    expect(cacheKey("/", "?x=1&sort=mmlu.desc&arch=moe&utm=a")).toBe("/?arch=moe&sort=mmlu.desc");
+    expect(cacheKey("/", "?random=8a7d6f")).toBe("/");
+    expect(cacheKey("/compare", "?models=a,b&junk=1")).toBe("/compare?models=a%2Cb");
+    expect(cacheKey("/models/gpt-oss-20b", "?anything=1")).toBe("/models/gpt-oss-20b");
+    expect(cacheKey("/charts", "?gb=24&bits=4&q=qwen")).toBe("/charts?bits=4&gb=24&q=qwen");
+    // Repeated parameters keep their order (the columns form sends several `show`).
+    expect(cacheKey("/", "?show=b&cols=1&show=a")).toBe("/?cols=1&show=b&show=a");
   });
 });

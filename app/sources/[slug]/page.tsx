@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { fieldLabel, formatDate, KIND_LABELS, TIER_LABELS } from "@/components/format";
 import { TargetFlash } from "@/components/target-flash";
+import { VisibleText } from "@/components/visible-text";
 import { db } from "@/db";
 import { splitIntoRuns } from "@/db/domain/highlight";
 import { getSourceWithClaims } from "@/db/queries/sources";
@@ -84,10 +85,10 @@ export default async function SourcePage({ params }: { params: Params }) {
               ))}
               {run.claimIds.length > 0 ? (
                 <mark className="cited" data-claims={run.claimIds.join(" ")}>
-                  {run.text}
+                  <VisibleText text={run.text} />
                 </mark>
               ) : (
-                run.text
+                <VisibleText text={run.text} />
               )}
               {run.ends.length > 0 ? (
                 <span className="mx-1 inline-flex flex-wrap gap-1 align-baseline text-[0.7rem] leading-5">
