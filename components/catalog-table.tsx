@@ -19,7 +19,7 @@ import {
   type TableRow,
 } from "@/db/domain/catalog";
 import { CitationProvider, CiteLink } from "./citation-dialog";
-import { PROVENANCE_LABELS, UNKNOWN } from "./format";
+import { agreementText, PROVENANCE_LABELS, UNKNOWN, variantLabel } from "./format";
 import { PendingHint } from "./pending-hint";
 
 /*
@@ -39,7 +39,6 @@ function ValueCell({ row, column, cell }: { row: Row; column: ColumnKey; cell: C
   if (!cell) return <span className="cell-unknown">{UNKNOWN}</span>;
   const prefix =
     NUMERIC_COLUMNS.has(column) && cell.num !== null ? QUALIFIER_PREFIX[cell.qualifier] : "";
-  const others = cell.count - 1;
   return (
     <div className="cell">
       <span className="cell-main">
@@ -54,11 +53,24 @@ function ValueCell({ row, column, cell }: { row: Row; column: ColumnKey; cell: C
           compact
         />
       </span>
+      {cell.variant ? <span className="cell-note">{variantLabel(cell.variant)}</span> : null}
       {cell.settings ? <span className="cell-note">{cell.settings}</span> : null}
-      {others > 0 ? (
-        <span className={cell.differs ? "cell-warn" : "cell-note"}>
-          {cell.differs ? `⚠ ${cell.count} sources differ` : `${cell.count} sources agree`}
+      {cell.extended ? (
+        <span className="cell-note">
+          extended: {cell.extended.text}
+          {cell.extended.settings ? ` (${cell.extended.settings})` : ""}{" "}
+          <CiteLink
+            claimId={cell.extended.claimId}
+            label={`source for ${row.name} extended ${COLUMN_LABELS[column]}`}
+            className="cite-marker"
+            compact
+          />
         </span>
+      ) : null}
+      {cell.differs ? (
+        <span className="cell-warn">{agreementText(cell)}</span>
+      ) : cell.count > 1 ? (
+        <span className="cell-note">{agreementText(cell)}</span>
       ) : null}
       {cell.viaFamily ? (
         <span className="cell-note">family value: {cell.viaFamily.name}</span>
@@ -207,9 +219,6 @@ export function CatalogTable({ rows, sort, hidden, baseParams }: CatalogTablePro
                           <div className="text-xs text-zinc-600 dark:text-zinc-400">
                             {r.developer}
                             {r.family ? ` · ${r.family.name}` : ""}
-                            {r.architectureKind
-                              ? ` · ${r.architectureKind === "moe" ? "MoE" : "dense"}`
-                              : ""}
                           </div>
                         </th>
                       );

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type CatalogRow, COLUMN_KEYS, COLUMN_LABELS } from "@/db/domain/catalog";
 import { CitationProvider, CiteLink } from "./citation-dialog";
-import { UNKNOWN } from "./format";
+import { agreementText, UNKNOWN, variantLabel } from "./format";
 
 function comparable(row: CatalogRow, key: (typeof COLUMN_KEYS)[number]): string | null {
   const cell = row.cells[key];
@@ -62,6 +62,11 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                           <span className="flex items-start gap-1">
                             <span>
                               {cell.text}
+                              {cell.variant ? (
+                                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                                  {variantLabel(cell.variant)}
+                                </span>
+                              ) : null}
                               {cell.settings ? (
                                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                                   {cell.settings}
@@ -72,11 +77,15 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                                   family value: {cell.viaFamily.name}
                                 </span>
                               ) : null}
-                              {cell.count > 1 ? (
+                              {cell.extended ? (
                                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                                  {cell.differs
-                                    ? `⚠ ${cell.count} sources differ`
-                                    : `${cell.count} sources agree`}
+                                  extended: {cell.extended.text}
+                                  {cell.extended.settings ? ` (${cell.extended.settings})` : ""}
+                                </span>
+                              ) : null}
+                              {cell.count > 1 || cell.differs ? (
+                                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                                  {agreementText(cell)}
                                 </span>
                               ) : null}
                             </span>

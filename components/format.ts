@@ -84,3 +84,19 @@ export function textFragmentUrl(url: string | null, quote: string, kind: string)
 }
 
 export const UNKNOWN = "not stated in sources";
+
+/** "base" → "base model"; "FP8" → "FP8 checkpoint": what a value is about, said in the cell. */
+export function variantLabel(variant: string): string {
+  const v = variant.trim();
+  if (v === "base") return "base model";
+  if (v === "instruct") return "instruct model";
+  if (v === "thinking") return "thinking model";
+  return v ? `${v} checkpoint` : "";
+}
+
+/** "3 sources agree" or "⚠ 1 other source differs": counts of distinct sources. */
+export function agreementText(cell: { count: number; conflicting: number; differs: boolean }) {
+  if (cell.differs)
+    return `⚠ ${cell.conflicting} other source${cell.conflicting === 1 ? "" : "s"} ${cell.conflicting === 1 ? "differs" : "differ"}`;
+  return `${cell.count} sources agree`;
+}

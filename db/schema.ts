@@ -54,6 +54,9 @@ export const claimFields = [
 ] as const;
 export const claimField = pgEnum("claim_field", claimFields);
 
+/** A context window as the model was trained for it, or extended by rope scaling ("" otherwise). */
+export const contextConditions = ["", "native", "extended"] as const;
+
 /*
  * "derived" is deliberately absent: derived numbers (e.g. memory from params × bits) are computed
  * on read from cited inputs, never stored, so they cannot go stale when an input is edited.
@@ -195,8 +198,27 @@ export const claims = pgTable(
     field: claimField("field").notNull(),
     /** For "other": what is measured (e.g. "training tokens"); for "benchmark": the benchmark name. */
     label: text("label").notNull().default(""),
-    /** For benchmarks: shot count, variant, measuring party — what must match to compare scores. */
+    /**
+     * The conditions the value holds under, as the source states them: for benchmarks the shots,
+     * CoT, metric, harness and who measured; for memory and speed the engine, hardware, batch and
+     * input length; for an extended context the scaling (e.g. "YaRN, factor 4"). Values compare
+     * only under equal settings.
+     */
     settings: text("settings").notNull().default(""),
+    /**
+     * Which checkpoint the value is about (db/domain/comparison.ts): "" for the model as named,
+     * "base", "instruct", "thinking", or a quantized checkpoint's name ("FP8", "GPTQ-Int4", …).
+     */
+    variant: text("variant").notNull().default(""),
+    /** Context windows: "native", or "extended" (rope scaling; its method in settings); else "". */
+    condition: text("condition", { enum: contextConditions }).notNull().default(""),
+    /**
+     * A second citation, in the same source, for the settings when the quote itself does not
+     * state them (e.g. a benchmark's "Environments" section). Checked by the database like quote.
+     */
+    settingsQuote: text("settings_quote"),
+    settingsQuoteStart: integer("settings_quote_start"),
+    settingsQuoteEnd: integer("settings_quote_end"),
     valueText: text("value_text").notNull(),
     valueNum: numeric("value_num", { mode: "number" }),
     unit: text("unit"),
@@ -226,7 +248,7 @@ export const claims = pgTable(
     index("claims_source_idx").on(t.sourceId),
     // One preferred claim per model + field (+ label/settings) among live claims.
     uniqueIndex("claims_one_preferred")
-      .on(t.modelId, t.field, t.label, t.settings)
+      .on(t.modelId, t.field, t.label, t.variant, t.condition, t.settings)
       .where(sql`${t.rank} = 'preferred' and ${t.retiredAt} is null`),
     check("claims_offsets", sql`${t.quoteStart} >= 0 and ${t.quoteEnd} > ${t.quoteStart}`),
     check("claims_quote_length", sql`char_length(${t.quote}) between 1 and ${lit(LENGTHS.quote)}`),
@@ -235,6 +257,20 @@ export const claims = pgTable(
       sql`char_length(${t.valueText}) between 1 and ${lit(LENGTHS.valueText)}`,
     ),
     check("claims_label_length", sql`char_length(${t.label}) <= ${lit(LENGTHS.label)}`),
+    check("claims_variant_length", sql`char_length(${t.variant}) <= ${lit(LENGTHS.variant)}`),
+    check("claims_condition_values", sql`${t.condition} in ('', 'native', 'extended')`),
+    check(
+      "claims_condition_only_context",
+      sql`${t.condition} = '' or ${t.field} = 'context_window'`,
+    ),
+    check(
+      "claims_settings_quote_whole",
+      sql`(${t.settingsQuote} is null) = (${t.settingsQuoteStart} is null)
+        and (${t.settingsQuote} is null) = (${t.settingsQuoteEnd} is null)
+        and (${t.settingsQuote} is null or (${t.settingsQuoteStart} >= 0
+          and ${t.settingsQuoteEnd} > ${t.settingsQuoteStart}
+          and char_length(${t.settingsQuote}) <= ${lit(LENGTHS.quote)}))`,
+    ),
     check("claims_settings_length", sql`char_length(${t.settings}) <= ${lit(LENGTHS.settings)}`),
     check(
       "claims_label_required",

@@ -4,12 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { auditClaim } from "@/db/domain/audit";
 import type { ClaimRow } from "@/db/domain/catalog";
+import { PREFERENCE_RULE, preferenceScore } from "@/db/domain/comparison";
 import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
 import { type ClaimField, claimFields } from "@/db/schema";
 import { MODEL_SEEDS, type ModelSeed, orgOfPublisher } from "./catalog";
-import { MODEL_ALIASES, REVIEW } from "./review";
+import { type ClaimReview, COMPARABLE, MODEL_ALIASES, REVIEW } from "./review";
 import { loadSourceSeeds, SOURCES_DIR, type SourceSeed } from "./sources";
 
 export type CandidateClaim = {
@@ -28,6 +30,8 @@ export type ClaimSeed = Omit<ClaimRow, "id" | "modelId" | "source"> & {
   seedKey: string;
   model: string;
   source: string;
+  settingsQuoteStart: number | null;
+  settingsQuoteEnd: number | null;
 };
 
 export type SeedCatalog = { sources: SourceSeed[]; models: ModelSeed[]; claims: ClaimSeed[] };
@@ -55,34 +59,76 @@ export function splitField(raw: string): { field: ClaimField; label: string; set
   return { field, label: "", settings: "" };
 }
 
-const TIER_WEIGHT = { primary: 3, secondary: 2, press: 1 } as const;
+/*
+ * The candidates wrote the checkpoint into the benchmark's settings ("5-shot, PT", "EM, chat",
+ * "0-shot, instruction-tuned"). It is a variant, not a setting: base and instruct scores are
+ * about different checkpoints and must never be compared as one.
+ */
+const VARIANT_WORDS: [RegExp, string][] = [
+  [/^(?:pt|pretrained|pre-trained|base)$/i, "base"],
+  [/^(?:it|instruct|instruction-tuned|chat)$/i, "instruct"],
+];
 
-function parseValue(c: CandidateClaim, field: ClaimField) {
-  const fieldUnit = FIELD_UNITS[field];
-  if (fieldUnit) {
-    const q = parseQuantity(c.value, fieldUnit.kind);
-    return { valueNum: q?.value ?? null, qualifier: q?.qualifier ?? "exact", unit: fieldUnit.unit };
+/** "5-shot, PT" → variant "base", settings "5-shot"; "Instruct bf16" → "instruct", "bf16". */
+export function splitVariant(settings: string): { variant: string; settings: string } {
+  let variant = "";
+  const rest: string[] = [];
+  for (const part of settings
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const words = part.split(/\s+/);
+    const hit = VARIANT_WORDS.find(([re]) => re.test(words[0] ?? ""));
+    if (hit && !variant) {
+      variant = hit[1];
+      if (words.length > 1) rest.push(words.slice(1).join(" "));
+    } else rest.push(part);
   }
-  if (field === "other" && (c.unit === "tokens" || c.unit === "parameters")) {
-    const q = parseQuantity(c.value, "count");
-    return { valueNum: q?.value ?? null, qualifier: q?.qualifier ?? "exact", unit: c.unit };
-  }
-  if (field === "benchmark" && c.unit && /^\d+(\.\d+)?$/.test(c.value.trim())) {
-    return { valueNum: Number(c.value), qualifier: "exact" as const, unit: c.unit };
-  }
-  return { valueNum: null, qualifier: "exact" as const, unit: field === "other" ? c.unit : null };
+  return { variant, settings: rest.join(", ") };
 }
 
-/** The digits a number was read from must appear in its quote (commas ignored): a transcription check. */
-function numberIsInQuote(valueText: string, quote: string): boolean {
-  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(valueText);
-  if (!m) return true;
-  const digits = (m[1] as string).replaceAll(",", "");
-  return quote.replaceAll(",", "").includes(digits);
+function parseValue(value: string, field: ClaimField, candidateUnit: string | null) {
+  const fieldUnit = FIELD_UNITS[field];
+  if (fieldUnit) {
+    const q = parseQuantity(value, fieldUnit.kind);
+    // A unit belongs to a number: "runs on an Apple M4 Max" is a memory statement without one.
+    return {
+      valueNum: q?.value ?? null,
+      qualifier: q?.qualifier ?? "exact",
+      unit: q ? fieldUnit.unit : null,
+    };
+  }
+  if (field === "other" && (candidateUnit === "tokens" || candidateUnit === "parameters")) {
+    const q = parseQuantity(value, "count");
+    return { valueNum: q?.value ?? null, qualifier: q?.qualifier ?? "exact", unit: candidateUnit };
+  }
+  if (field === "benchmark" && candidateUnit && /^\d+(\.\d+)?$/.test(value.trim())) {
+    return { valueNum: Number(value), qualifier: "exact" as const, unit: candidateUnit };
+  }
+  const hasNumber = /\d/.test(value);
+  return {
+    valueNum: null,
+    qualifier: "exact" as const,
+    unit: field === "other" && hasNumber ? candidateUnit : null,
+  };
 }
 
 type SourceIndex = Map<string, SourceSeed>;
 type ModelIndex = Map<string, ModelSeed>;
+
+/**
+ * The review of one candidate: the first review's decisions, then what issue 13's review says the
+ * value is about (COMPARABLE), reasons joined; plus any further statements of the same quote.
+ */
+function reviewsOf(index: number): (ClaimReview | undefined)[] {
+  const first = REVIEW[index];
+  const more = COMPARABLE[index];
+  if (!more) return [first];
+  const { also, ...said } = more;
+  const reason = [first?.reason, said.reason].filter(Boolean).join(" ");
+  const merged: ClaimReview = { ...first, ...said, reason };
+  return [merged, ...(also ?? []).map((a) => ({ ...first, ...a, preferred: undefined }))];
+}
 
 /** One candidate → its claim rows (one per catalog entry it speaks of), or why it is refused. */
 function reviewCandidate(
@@ -91,7 +137,23 @@ function reviewCandidate(
   byFile: SourceIndex,
   models: ModelIndex,
 ): ClaimSeed[] | string {
-  const review = REVIEW[index];
+  const rows: ClaimSeed[] = [];
+  for (const [n, review] of reviewsOf(index).entries()) {
+    const made = reviewStatement(c, index, review, n === 0 ? "" : `+${n}`, byFile, models);
+    if (typeof made === "string") return made;
+    rows.push(...made);
+  }
+  return rows;
+}
+
+function reviewStatement(
+  c: CandidateClaim,
+  index: number,
+  review: ClaimReview | undefined,
+  suffix: string,
+  byFile: SourceIndex,
+  models: ModelIndex,
+): ClaimSeed[] | string {
   const source = byFile.get(c.file);
   if (!source) return `source file ${c.file} is not in seed/sources`;
   const located = locateQuote(source.text, c.quote);
@@ -104,28 +166,71 @@ function reviewCandidate(
   } catch (e) {
     return (e as Error).message;
   }
-  const parsed = parseValue(c, split.field);
+  const parsed = parseValue(review?.value ?? c.value, split.field, c.unit);
   const valueNum = review?.valueNum !== undefined ? review.valueNum : parsed.valueNum;
   const valueText = review?.value ?? c.value;
-  if (valueNum !== null && !numberIsInQuote(valueText, c.quote)) {
-    return "the number in the value does not appear in the quote";
+  const unit = review?.unit !== undefined ? review.unit : parsed.unit;
+  const what = splitVariant(split.settings);
+  let settingsCitation: {
+    settingsQuote: string | null;
+    settingsQuoteStart: number | null;
+    settingsQuoteEnd: number | null;
+  } = {
+    settingsQuote: null,
+    settingsQuoteStart: null,
+    settingsQuoteEnd: null,
+  };
+  if (review?.settingsQuote) {
+    const at = locateQuote(source.text, review.settingsQuote);
+    if (!at.ok || !at.exact) return "the settings passage is not in the source";
+    settingsCitation = {
+      settingsQuote: at.quote,
+      settingsQuoteStart: at.start,
+      settingsQuoteEnd: at.end,
+    };
   }
   const targets = review?.model ? [review.model] : MODEL_ALIASES[c.model];
   if (!targets) return `no catalog entry for model '${c.model}'`;
   const unknown = targets.find((slug) => !models.has(slug));
   if (unknown) return `unknown catalog slug '${unknown}'`;
 
-  const sourceOrg = orgOfPublisher(source.publisher ?? null);
-  return targets.map((slug, n) => ({
-    seedKey: `claims.json#${index}${targets.length > 1 ? `:${n}` : ""}`,
-    model: slug,
-    source: source.slug,
-    ...split,
+  const valueDate =
+    review?.valueDate !== undefined
+      ? review.valueDate
+      : split.field === "release_date"
+        ? parseIsoDate(c.value)
+        : null;
+  const qualifier = review?.qualifier ?? parsed.qualifier;
+  const flags = auditClaim({
+    key: `#${index}`,
+    model: c.model,
+    field: split.field,
+    label: split.label,
     valueText,
     valueNum,
-    unit: parsed.unit,
-    valueDate: split.field === "release_date" ? parseIsoDate(c.value) : null,
-    qualifier: review?.qualifier ?? parsed.qualifier,
+    valueDate,
+    unit,
+    qualifier,
+    quote: located.quote,
+  });
+  if (flags.length > 0) return flags.map((f) => `${f.rule}: ${f.detail}`).join("; ");
+
+  const sourceOrg = orgOfPublisher(source.publisher ?? null);
+  return targets.map((slug, n) => ({
+    seedKey: `claims.json#${index}${suffix}${targets.length > 1 ? `:${n}` : ""}`,
+    model: slug,
+    source: source.slug,
+    field: split.field,
+    label: split.label,
+    settings: review?.settings ?? what.settings,
+    variant: review?.variant ?? what.variant,
+    condition: review?.condition ?? "",
+    ...settingsCitation,
+    valueText,
+    valueNum,
+    unit,
+    valueDate,
+    qualifier,
     provenance: review?.forecast
       ? "forecast"
       : sourceOrg === models.get(slug)?.org
@@ -166,15 +271,15 @@ export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
 }
 
 /**
- * One preferred claim per model + field + label + settings: an explicit review choice, else the
- * publisher's own material over launch partners over the press, then a claim with a number,
- * then the candidate order. Forecasts and opinions are never preferred.
+ * One preferred claim per thing a value is about (model, field, label, variant, condition,
+ * settings): an explicit review choice, else the written preference rule (PREFERENCE_RULE), then
+ * the candidate order. Forecasts and opinions are never preferred.
  */
 function rankClaims(claims: ClaimSeed[], sources: SourceSeed[]) {
-  const tier = new Map(sources.map((s) => [s.slug, s.tier]));
+  const bySlug = new Map(sources.map((s) => [s.slug, s]));
   const groups = new Map<string, ClaimSeed[]>();
   for (const c of claims) {
-    const key = [c.model, c.field, c.label, c.settings].join("\u0000");
+    const key = [c.model, c.field, c.label, c.variant, c.condition, c.settings].join("\u0000");
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const indexOf = (c: ClaimSeed) => Number(c.seedKey.replace(/^claims\.json#(\d+).*$/, "$1"));
@@ -183,10 +288,8 @@ function rankClaims(claims: ClaimSeed[], sources: SourceSeed[]) {
       (c) => c.provenance !== "forecast" && !REVIEW[indexOf(c)]?.opinion,
     );
     const score = (c: ClaimSeed) =>
-      (REVIEW[indexOf(c)]?.preferred ? 100 : 0) +
-      TIER_WEIGHT[tier.get(c.source) ?? "press"] * 10 +
-      (c.provenance === "publisher" ? 5 : 0) +
-      (c.valueNum !== null ? 1 : 0);
+      (REVIEW[indexOf(c)]?.preferred ? 100_000 : 0) +
+      preferenceScore(c, bySlug.get(c.source) ?? { kind: "article", tier: "press" });
     const best = [...eligible].sort((a, b) => score(b) - score(a) || indexOf(a) - indexOf(b))[0];
     for (const c of group) {
       const review = REVIEW[indexOf(c)];
@@ -196,7 +299,7 @@ function rankClaims(claims: ClaimSeed[], sources: SourceSeed[]) {
           ? review.reason
           : group.length === 1
             ? "The only claim for this value."
-            : `Preferred: ${c.provenance === "publisher" ? "the publisher's own material" : `a ${tier.get(c.source)} source`}${eligible.length > 1 ? ", ranked above the others by source tier, then specificity" : ""}.`;
+            : `Preferred by the rule: ${PREFERENCE_RULE}.`;
       } else {
         c.rank = "normal";
         c.rankReason =

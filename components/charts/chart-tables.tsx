@@ -140,7 +140,7 @@ export function MemoryTable({ bars }: { bars: Charts["memory"]["points"] }) {
               ) : null}
             </td>
             <td className={td}>
-              {b.qualifier === "at_most" ? "≤ " : b.qualifier === "approx" ? "≈ " : ""}
+              {{ at_most: "≤ ", at_least: "≥ ", approx: "≈ ", exact: "" }[b.qualifier]}
               {b.gb}
             </td>
           </tr>

@@ -28,9 +28,27 @@ export function claimValueFields(pickers: Pickers, d: ClaimDefaults): FieldSpec[
       defaultValue: d.label,
     },
     {
+      name: "variant",
+      label: "Checkpoint variant (optional)",
+      defaultValue: d.variant,
+      help: "Empty for the model as named; base, instruct, thinking, or a quantized checkpoint such as FP8 or GPTQ-Int4.",
+    },
+    {
+      name: "condition",
+      label: "Context condition",
+      type: "select",
+      options: [
+        { value: "", label: "— (not a context window)" },
+        { value: "native", label: "native" },
+        { value: "extended", label: "extended (rope scaling: say which in Settings)" },
+      ],
+      defaultValue: d.condition ?? "",
+    },
+    {
       name: "settings",
-      label: "Settings (benchmarks: shots, variant, who measured)",
+      label: "Settings (as the source states them)",
       defaultValue: d.settings,
+      help: "Benchmarks: shots, CoT, metric, who measured. Memory and speed: engine, hardware, batch, input length. Extended context: the scaling.",
     },
     {
       name: "valueText",
@@ -101,6 +119,14 @@ export function claimValueFields(pickers: Pickers, d: ClaimDefaults): FieldSpec[
       help: "Found in the source even if quotes, dashes or spaces differ; stored exactly as the source has it.",
     },
     { name: "near", label: "", type: "hidden", defaultValue: d.near },
+    {
+      name: "settingsQuote",
+      label: "Passage stating the settings, if the quote above does not (optional)",
+      type: "textarea",
+      rows: 2,
+      defaultValue: d.settingsQuote,
+      help: "From the same source, e.g. its “Environments” section.",
+    },
     { name: "note", label: "Note (optional)", type: "textarea", rows: 2, defaultValue: d.note },
   ];
 }

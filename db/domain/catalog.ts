@@ -3,6 +3,7 @@
  * filters). Shared by the pages, the open-data API and the tests; no database access here.
  */
 import type { Claim, Model, Provenance, Qualifier, Rank, Source } from "../schema";
+import { agreementWith, subjectPreference } from "./comparison";
 
 /** A source as a citation shows it (db/columns.ts selects exactly these). */
 export type SourceRef = Pick<
@@ -18,6 +19,9 @@ export type ClaimRow = Pick<
   | "field"
   | "label"
   | "settings"
+  | "variant"
+  | "condition"
+  | "settingsQuote"
   | "valueText"
   | "valueNum"
   | "unit"
@@ -46,11 +50,17 @@ export type Cell = {
   qualifier: Qualifier;
   provenance: Provenance;
   settings: string;
+  /** The checkpoint the value is about ("" for the model as named; "base", "FP8" …). */
+  variant: string;
   sourceTitle: string;
-  /** Claims in the same group (live, non-forecast), including this one. */
+  /** Distinct sources whose claims about the same thing agree with this value (it included). */
   count: number;
-  /** True when those claims give different numbers. */
+  /** Distinct sources whose claims about the same thing give a different value. */
+  conflicting: number;
+  /** True when any of them does (db/domain/comparison.ts decides what "the same thing" is). */
   differs: boolean;
+  /** For a native context window: the extended one (rope scaling), shown as a second line. */
+  extended: { claimId: number; text: string; settings: string } | null;
   /** Set when the value is the family's, not stated for this model itself. */
   viaFamily: { slug: string; name: string } | null;
 };
@@ -149,10 +159,14 @@ export function chooseCell(
   for (const [claims, family] of candidates) {
     const live = claims
       .filter((c) => c.provenance !== "forecast" && c.rank !== "deprecated")
-      .sort(compareClaims);
+      .sort((a, b) => subjectPreference(a) - subjectPreference(b) || compareClaims(a, b));
     const best = live[0];
     if (!best) continue;
-    const nums = new Set(live.map(sortValue).filter((n): n is number => n !== null));
+    const { sources, conflicts } = agreementWith(best, live);
+    const extended =
+      best.condition === "native"
+        ? live.find((c) => c.condition === "extended" && c.variant === best.variant)
+        : undefined;
     return {
       claimId: best.id,
       text: best.valueText,
@@ -161,9 +175,14 @@ export function chooseCell(
       qualifier: best.qualifier,
       provenance: best.provenance,
       settings: best.settings,
+      variant: best.variant,
       sourceTitle: best.source.title,
-      count: live.length,
-      differs: nums.size > 1,
+      count: sources,
+      conflicting: new Set(conflicts.map((c) => c.source.slug)).size,
+      differs: conflicts.length > 0,
+      extended: extended
+        ? { claimId: extended.id, text: extended.valueText, settings: extended.settings }
+        : null,
       viaFamily: family ? { slug: family.slug, name: family.name } : null,
     };
   }
@@ -204,20 +223,19 @@ export type CatalogRow = {
   cells: Partial<Record<ColumnKey, Cell>>;
 };
 
-/** What the catalog table renders of a row: only this crosses to the browser, once per row. */
-export type TableRow = Pick<
-  CatalogRow,
-  "slug" | "name" | "developer" | "family" | "architectureKind" | "cells"
->;
+/**
+ * What the catalog table renders of a row: only this crosses to the browser, once per row. (No
+ * MoE/dense subtitle: it was derived, not cited; the Architecture column shows the cited text.)
+ */
+export type TableRow = Pick<CatalogRow, "slug" | "name" | "developer" | "family" | "cells">;
 
-export const toTableRow = ({
+export const toTableRow = ({ slug, name, developer, family, cells }: CatalogRow): TableRow => ({
   slug,
   name,
   developer,
   family,
-  architectureKind,
   cells,
-}: CatalogRow): TableRow => ({ slug, name, developer, family, architectureKind, cells });
+});
 
 /** Licence names normalised for filtering; the cell keeps the source's phrasing. */
 export function licenseName(text: string | undefined): string | null {

@@ -147,7 +147,8 @@ export function memoryChart(
           claimId: e.inputs.paramsClaimId,
           formatClaimId: e.inputs.formatClaimId,
           formula: e.formula,
-          qualifier: "approx",
+          // A range is drawn at its lower bound and marked "at least".
+          qualifier: e.range ? "at_least" : "approx",
         });
       }
     }

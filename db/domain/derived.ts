@@ -19,10 +19,19 @@ export type ParamsClaim = { id: number; value: number; text: string };
 export type MemoryEstimate = {
   format: string;
   bits: number;
+  /** The estimate; for a range, its lower bound. */
   gb: number;
+  /** Set when the sources give a mixed precision without the split: [lower, upper] GB. */
+  range: [number, number] | null;
   formula: string;
-  inputs: { paramsClaimId: number; formatClaimId: number };
+  inputs: { paramsClaimId: number; formatClaimId: number; restClaimId?: number };
 };
+
+/** "MXFP4 … of the MoE weights" / "for the linear projection weights in the MoE layer". */
+const MOE_ONLY = /\bMoE\b|mixture[- ]of[- ]experts/i;
+/** "All other tensors will be in BF16": the rest of the model stays at 16 bits. */
+const REST_BF16 =
+  /\b(?:all other|non-MoE|remaining)\b[^.]{0,40}\b(?:tensors|weights|layers)\b[^.]{0,20}\bBF16\b/i;
 
 /** Every distinct format a claim's text names, with its bits per weight. */
 export function formatsNamed(text: string): { format: string; bits: number }[] {
@@ -47,15 +56,33 @@ export function estimateWeightMemory(params: ParamsClaim, formats: QuantClaim[])
   const out = new Map<string, MemoryEstimate>();
   // MXFP4 is the precise name of what the press calls FP4: estimate it once.
   const named = new Set(formats.flatMap((c) => formatsNamed(c.text).map((f) => f.format)));
+  const rest = formats.find((c) => REST_BF16.test(c.text));
+  const gbAt = (bits: number) => Number(((params.value * bits) / 8 / 1e9).toPrecision(4));
   for (const claim of formats) {
     for (const { format, bits } of formatsNamed(claim.text)) {
       if (out.has(format) || (format === "FP4" && named.has("MXFP4"))) continue;
-      const gb = (params.value * bits) / 8 / 1e9;
+      if (format === "BF16/FP16" && claim === rest) continue; // the rest of a mixed model, below
+      const gb = gbAt(bits);
+      // Mixed precision: only the MoE weights in this format, every other tensor in BF16. The
+      // sources do not say how many parameters are MoE weights, so the honest answer is a range.
+      if (rest && bits < 16 && MOE_ONLY.test(claim.text)) {
+        const high = gbAt(16);
+        out.set(format, {
+          format: `${format} (MoE) + BF16`,
+          bits,
+          gb,
+          range: [gb, high],
+          formula: `MoE weights in ${format} (${bits} bits), all other tensors in BF16 (16 bits). The sources do not say how many of the ${params.text} parameters are MoE weights, so the weights take between ${params.text} × ${bits} ÷ 8 = ${gb} GB (were all MoE) and ${params.text} × 16 ÷ 8 = ${high} GB (were none)`,
+          inputs: { paramsClaimId: params.id, formatClaimId: claim.id, restClaimId: rest.id },
+        });
+        continue;
+      }
       out.set(format, {
         format,
         bits,
-        gb: Number(gb.toPrecision(4)),
-        formula: `${params.text} parameters × ${bits} bits ÷ 8 = ${Number(gb.toPrecision(4))} GB of weights`,
+        gb,
+        range: null,
+        formula: `${params.text} parameters × ${bits} bits ÷ 8 = ${gb} GB of weights`,
         inputs: { paramsClaimId: params.id, formatClaimId: claim.id },
       });
     }

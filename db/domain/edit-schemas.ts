@@ -5,6 +5,7 @@
 import { z } from "zod";
 import {
   claimFields,
+  contextConditions,
   modelKinds,
   provenances,
   qualifiers,
@@ -105,6 +106,8 @@ export const claimValueSchema = z.object({
   valueNum: optionalNumber,
   unit: optionalPlainText(40),
   valueDate: isoDate,
+  variant: plainText(LENGTHS.variant).default(""),
+  condition: z.enum(contextConditions, "native, extended, or leave empty").default(""),
   qualifier: z.enum(qualifiers).default("exact"),
   provenance: z.enum(provenances),
   note: optionalText(2000),
@@ -113,6 +116,13 @@ export const claimValueSchema = z.object({
     .string()
     .min(1, "paste or select the supporting passage")
     .max(LENGTHS.quote, `at most ${LENGTHS.quote} characters`),
+  /** A second passage of the same source that states the settings, when the quote does not. */
+  settingsQuote: z
+    .string()
+    .max(LENGTHS.quote, `at most ${LENGTHS.quote} characters`)
+    .transform((v) => (v.trim() === "" ? null : v))
+    .nullable()
+    .optional(),
   /** Where in the source the passage was selected (code points), to pick among repeats. */
   near: z.coerce
     .number()

@@ -17,6 +17,7 @@ export const LENGTHS = {
   developer: 200,
   sourceTitle: 300,
   label: 200,
+  variant: 60,
   settings: 200,
   valueText: 500,
   quote: 4000,

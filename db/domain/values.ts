@@ -20,10 +20,12 @@ const DECIMAL: Record<string, number> = {
 };
 
 /*
- * Context windows are powers of two in practice: "128K" means 131,072 tokens (Qwen states both),
- * "32K" 32,768 and "10M" Llama 4 Scout's 10,485,760. Parameter and token counts are decimal.
+ * Context windows in thousands are powers of two in practice: "128K" means 131,072 tokens (Qwen
+ * states both) and "32K" 32,768. "M" is read as written, decimal: "10M" is 10,000,000 — no source
+ * says 10,485,760, and a number the source does not state must not be made up. Parameter and
+ * token counts are decimal.
  */
-const BINARY: Record<string, number> = { k: 1024, m: 1024 ** 2 };
+const BINARY: Record<string, number> = { k: 1024 };
 
 /** Memory figures normalise to decimal gigabytes, as GPU vendors and these sources use them. */
 const MEMORY_GB: Record<string, number> = {

@@ -184,6 +184,20 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
   },
   claims_label_required: { field: "label", message: "Benchmarks and other fields need a label." },
   claims_label_length: { field: "label", message: "The label is too long." },
+  claims_variant_length: { field: "variant", message: "The variant is too long." },
+  claims_condition_values: { field: "condition", message: "Native, extended, or leave empty." },
+  claims_condition_only_context: {
+    field: "condition",
+    message: "Only a context window has a native or extended condition.",
+  },
+  claims_settings_quote_whole: {
+    field: "settingsQuote",
+    message: "The settings passage is incomplete: select it again.",
+  },
+  claims_settings_quote_in_source: {
+    field: "settingsQuote",
+    message: "The settings passage does not match the source text.",
+  },
   claims_settings_length: { field: "settings", message: "The settings are too long." },
   claims_date_only_for_dates: { field: "valueDate", message: "Only release dates carry a date." },
   claims_offsets: { field: "quote", message: "The passage's position in the source is not valid." },
@@ -266,18 +280,45 @@ function normalise(
 
 /** Finds the passage in the source; the stored quote is the source's exact characters. */
 type Located =
-  | { ok: true; quote: string; quoteStart: number; quoteEnd: number }
+  | {
+      ok: true;
+      quote: string;
+      quoteStart: number;
+      quoteEnd: number;
+      settingsQuote: string | null;
+      settingsQuoteStart: number | null;
+      settingsQuoteEnd: number | null;
+    }
   | { ok: false; fieldErrors: Record<string, string[]> };
 
-async function locate(tx: Tx, sourceId: number, quote: string, near?: number): Promise<Located> {
+async function locate(
+  tx: Tx,
+  input: { sourceId: number; quote: string; near?: number; settingsQuote?: string | null },
+): Promise<Located> {
   const [src] = await tx
     .select({ text: sources.text })
     .from(sources)
-    .where(eq(sources.id, sourceId));
+    .where(eq(sources.id, input.sourceId));
   if (!src) return { ok: false, fieldErrors: { sourceId: ["No such source."] } };
-  const found = locateQuote(src.text, quote, near);
+  const found = locateQuote(src.text, input.quote, input.near);
   if (!found.ok) return { ok: false, fieldErrors: { quote: [describeLocateFailure(found)] } };
-  return { ok: true, quote: found.quote, quoteStart: found.start, quoteEnd: found.end };
+  const citation = {
+    quote: found.quote,
+    quoteStart: found.start,
+    quoteEnd: found.end,
+    settingsQuote: null as string | null,
+    settingsQuoteStart: null as number | null,
+    settingsQuoteEnd: null as number | null,
+  };
+  if (input.settingsQuote) {
+    const setting = locateQuote(src.text, input.settingsQuote);
+    if (!setting.ok)
+      return { ok: false, fieldErrors: { settingsQuote: [describeLocateFailure(setting)] } };
+    citation.settingsQuote = setting.quote;
+    citation.settingsQuoteStart = setting.start;
+    citation.settingsQuoteEnd = setting.end;
+  }
+  return { ok: true, ...citation };
 }
 
 /** Makes `claim` the only preferred claim of its group, demoting the current one (with its own revision). */
@@ -315,7 +356,7 @@ export function createClaim(
 ): Promise<ActionResult<{ id: number }>> {
   return guarded(() =>
     db.transaction(async (tx) => {
-      const located = await locate(tx, input.sourceId, input.quote, input.near);
+      const located = await locate(tx, input);
       if (!located.ok)
         return {
           ok: false,
@@ -323,13 +364,8 @@ export function createClaim(
           fieldErrors: located.fieldErrors,
         };
       const { near: _near, quote: _q, ...rest } = input;
-      const values = {
-        ...rest,
-        ...normalise(input),
-        quote: located.quote,
-        quoteStart: located.quoteStart,
-        quoteEnd: located.quoteEnd,
-      };
+      const { ok: _ok, ...citation } = located;
+      const values = { ...rest, ...normalise(input), ...citation };
       // Insert as normal first so the one-preferred index holds while the old preferred is demoted.
       const [row] = await tx
         .insert(claims)
@@ -399,7 +435,7 @@ export function updateClaim(db: Db, actor: Maintainer, input: UpdateClaimInput) 
     db.transaction(async (tx) => {
       const locked = await lockAt(tx, input.id, input.baseRevision);
       if ("result" in locked) return locked.result;
-      const located = await locate(tx, input.sourceId, input.quote, input.near);
+      const located = await locate(tx, input);
       if (!located.ok)
         return {
           ok: false,

@@ -1,18 +1,25 @@
 import "server-only";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { selectLiveClaims } from "@/db/columns";
 import type { ClaimRow } from "@/db/domain/catalog";
 import type { CatalogQuery } from "@/db/domain/catalog-query";
+import { models } from "@/db/schema";
 import { getLastUpdated, queryCatalog } from "./catalog";
 
 export type OpenClaim = ReturnType<typeof toOpenClaim>;
 
-function toOpenClaim(c: ClaimRow) {
+/** A claim as the API and CSV give it; `family` is set when it is the family's, not the model's own. */
+function toOpenClaim(c: ClaimRow, family: string | null = null) {
   return {
     id: c.id,
+    family,
     field: c.field,
     label: c.label || null,
+    variant: c.variant || null,
+    condition: c.condition || null,
     settings: c.settings || null,
+    settingsQuote: c.settingsQuote,
     value: c.valueText,
     valueNum: c.valueNum,
     unit: c.unit,
@@ -34,8 +41,18 @@ function toOpenClaim(c: ClaimRow) {
 /** One page of the filtered catalog, each model with its cited claims. */
 async function openDataPage(db: Db, query: CatalogQuery, perPage: number) {
   const result = await queryCatalog(db, query, perPage);
+  // The rows' families too: the table shows a family's value where a model states none.
+  const familySlugs = [...new Set(result.rows.flatMap((r) => r.families))];
+  const families =
+    familySlugs.length === 0
+      ? []
+      : await db
+          .select({ id: models.id, slug: models.slug })
+          .from(models)
+          .where(inArray(models.slug, familySlugs));
+  const familyIdOf = new Map(families.map((f) => [f.slug, f.id]));
   const claims = await selectLiveClaims(db, {
-    modelIds: result.rows.map((r) => r.id),
+    modelIds: [...result.rows.map((r) => r.id), ...families.map((f) => f.id)],
     provenance: query.provenance,
   });
   const byModel = new Map<number, ClaimRow[]>();
@@ -44,6 +61,12 @@ async function openDataPage(db: Db, query: CatalogQuery, perPage: number) {
     if (list) list.push(c);
     else byModel.set(c.modelId, [c]);
   }
+  const claimsOf = (r: (typeof result.rows)[number]) => [
+    ...(byModel.get(r.id) ?? []).map((c) => toOpenClaim(c)),
+    ...r.families.flatMap((slug) =>
+      (byModel.get(familyIdOf.get(slug) ?? -1) ?? []).map((c) => toOpenClaim(c, slug)),
+    ),
+  ];
   return {
     page: result.page,
     pageCount: result.pageCount,
@@ -56,7 +79,7 @@ async function openDataPage(db: Db, query: CatalogQuery, perPage: number) {
       family: r.family,
       architectureKind: r.architectureKind,
       values: r.cells,
-      claims: (byModel.get(r.id) ?? []).map(toOpenClaim),
+      claims: claimsOf(r),
     })),
   };
 }

@@ -131,7 +131,13 @@ describe("catalog table", () => {
     ]);
     const rows = parseCsv(readFileSync((await download.path()) as string, "utf8"));
     const [header, ...body] = rows;
-    expect(header?.slice(0, 4)).toEqual(["model_slug", "model_name", "claim_id", "field"]);
+    expect(header?.slice(0, 5)).toEqual([
+      "model_slug",
+      "model_name",
+      "claim_id",
+      "family_slug",
+      "field",
+    ]);
     const api = (await (await fetch(`${baseURL()}/api/models?family=gemma`)).json()) as {
       models: { claims: unknown[] }[];
     };

@@ -130,6 +130,8 @@ describe("the read model follows every edit", () => {
       field: claim.field,
       label: claim.label,
       settings: claim.settings,
+      variant: claim.variant,
+      condition: claim.condition,
       valueText: claim.valueText,
       valueNum: claim.valueNum,
       unit: claim.unit,

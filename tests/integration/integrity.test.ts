@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditDatabase } from "@/db/claim-audit";
 import { claims, models, revisions, sources } from "@/db/schema";
 import { findBrokenQuotes, seed } from "@/seed/index";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -30,20 +31,26 @@ async function aClaim() {
 
 describe("seeded catalog", () => {
   it("loads every reviewed claim and every stored quote matches its source", async () => {
-    expect(await t.db.$count(claims)).toBe(308);
+    expect(await t.db.$count(claims)).toBe(311);
     expect(await t.db.$count(sources)).toBe(37);
     expect(await t.db.$count(models)).toBe(35);
     expect(await findBrokenQuotes(t.db)).toEqual([]);
   });
 
   it("logged a create revision for every seeded row", async () => {
-    expect(await t.db.$count(revisions)).toBe(308 + 37 + 35);
+    expect(await t.db.$count(revisions)).toBe(311 + 37 + 35);
   });
 
   it("is idempotent", async () => {
     const again = await seed(t.db);
-    expect(again).toEqual({ sources: 0, models: 0, claims: 0, skipped: 308 });
-    expect(await t.db.$count(claims)).toBe(308);
+    expect(again).toEqual({ sources: 0, models: 0, claims: 0, skipped: 311 });
+    expect(await t.db.$count(claims)).toBe(311);
+  });
+
+  it("audits clean: no value says more than its quote, no agreement above its sources", async () => {
+    const { claims: audited, flags } = await auditDatabase(t.db);
+    expect(audited.length).toBeGreaterThan(300);
+    expect(flags).toEqual([]);
   });
 
   it("computes each source's sha256 in the database", async () => {

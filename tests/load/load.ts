@@ -109,6 +109,8 @@ async function main() {
           field: current.field,
           label: current.label,
           settings: current.settings,
+          variant: current.variant,
+          condition: current.condition,
           valueText: current.valueText,
           valueNum: current.valueNum,
           unit: current.unit,

@@ -11,9 +11,12 @@ const cell = (over: Partial<Cell>): Cell => ({
   qualifier: "exact",
   provenance: "publisher",
   settings: "",
+  variant: "",
   sourceTitle: "S",
   count: 1,
+  conflicting: 0,
   differs: false,
+  extended: null,
   viaFamily: null,
   ...over,
 });
@@ -39,6 +42,9 @@ const claim = (over: Partial<ClaimRow>): ClaimRow => ({
   field: "quantization",
   label: "",
   settings: "",
+  variant: "",
+  condition: "",
+  settingsQuote: null,
   valueText: "",
   valueNum: null,
   unit: null,
@@ -66,9 +72,10 @@ const claim = (over: Partial<ClaimRow>): ClaimRow => ({
 describe("weight memory estimate", () => {
   it("is total parameters × bits ÷ 8 in decimal GB, per named format", () => {
     const est = estimateWeightMemory({ id: 1, value: 117e9, text: "117B" }, [
-      { id: 2, text: "MXFP4 for the MoE weights" },
+      // One format per claim, for all weights (the MoE-only case is a range: comparison.test.ts).
+      { id: 2, text: "weights released in MXFP4" },
       { id: 3, text: "native FP4" },
-      { id: 4, text: "All other tensors will be in BF16." },
+      { id: 4, text: "also released as BF16 weights" },
     ]);
     expect(est.map((e) => [e.format, e.gb])).toEqual([
       ["MXFP4", 62.16],

@@ -13,7 +13,8 @@ describe("seed catalog", () => {
   it("turns every candidate claim into at least one claim", () => {
     const candidates = loadCandidates();
     expect(candidates).toHaveLength(306);
-    const covered = new Set(catalog.claims.map((c) => c.seedKey.replace(/:\d+$/, "")));
+    // "#123+1" is a second statement of candidate 123's quote; ":1" the same claim for a second model.
+    const covered = new Set(catalog.claims.map((c) => c.seedKey.replace(/(\+\d+)?(:\d+)?$/, "")));
     expect(covered.size).toBe(306);
   });
 
@@ -69,7 +70,7 @@ describe("seed catalog", () => {
     for (const c of catalog.claims) {
       if (c.provenance === "forecast") expect(c.rank).not.toBe("preferred");
       if (c.rank !== "preferred") continue;
-      const key = [c.model, c.field, c.label, c.settings].join("|");
+      const key = [c.model, c.field, c.label, c.variant, c.condition, c.settings].join("|");
       preferred.set(key, (preferred.get(key) ?? 0) + 1);
     }
     expect([...preferred.values()].every((n) => n === 1)).toBe(true);

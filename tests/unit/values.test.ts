@@ -14,7 +14,8 @@ describe("parseQuantity", () => {
     ["128K", "context", 131072, "exact"],
     ["128k (BF16 model)", "context", 131072, "exact"],
     ["32K", "context", 32768, "exact"],
-    ["10M", "context", 10485760, "exact"],
+    // "M" is read as the sources write it, decimal: none of them says 2^20 (issue 13).
+    ["10M", "context", 10000000, "exact"],
     ["65,536", "context", 65536, "exact"],
     ["4096", "context", 4096, "exact"],
     ["16 GB", "memory", 16, "exact"],

@@ -142,11 +142,18 @@ export default async function ModelPage({ params }: { params: Params }) {
               {estimates.map((e) => (
                 <tr key={e.format} className="border-t border-zinc-200 dark:border-zinc-800">
                   <td className="py-1 pr-4">{e.format}</td>
-                  <td className="py-1 pr-4 font-semibold">≈ {e.gb} GB</td>
+                  <td className="py-1 pr-4 font-semibold">
+                    {e.range ? `${e.range[0]}–${e.range[1]} GB` : `≈ ${e.gb} GB`}
+                  </td>
                   <td className="py-1">
                     {e.formula} — inputs:{" "}
                     <Link href={`/claims/${e.inputs.paramsClaimId}`}>parameters</Link>,{" "}
                     <Link href={`/claims/${e.inputs.formatClaimId}`}>format</Link>
+                    {e.inputs.restClaimId ? (
+                      <>
+                        , <Link href={`/claims/${e.inputs.restClaimId}`}>other tensors</Link>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
