@@ -145,6 +145,19 @@ export function sortValue(claim: Pick<ClaimRow, "valueNum" | "valueDate">): numb
 }
 
 /**
+ * What a family's claim may say for its members: its licence, architecture, context, release and
+ * formats. Not sizes, memory or scores — those are about one checkpoint (an Apertus MMLU of 69.6
+ * "for Apertus" is about 8B or 70B, base or instruct, and belongs on neither row).
+ */
+export const INHERITED_COLUMNS = new Set<ColumnKey>([
+  "architecture",
+  "license",
+  "quantization",
+  "context_window",
+  "release_date",
+]);
+
+/**
  * The cell for one column: the best claim of the model's own, else the nearest family's. For
  * benchmarks with several settings the publisher's preferred figure wins and the count says more.
  */
@@ -286,7 +299,9 @@ export function buildCatalogRows(models: ModelRow[], claims: ClaimRow[]): Catalo
         const pick = (list: ClaimRow[]) => list.filter((c) => columnOf(c) === key);
         const cell = chooseCell(
           pick(own),
-          families.map((f) => ({ family: f, claims: pick(claimsOf.get(f.id) ?? []) })),
+          INHERITED_COLUMNS.has(key)
+            ? families.map((f) => ({ family: f, claims: pick(claimsOf.get(f.id) ?? []) }))
+            : [],
         );
         if (cell) cells[key] = cell;
       }

@@ -121,7 +121,9 @@ export function variantKind(variant: string): VariantKind {
  */
 export function subjectPreference(c: Pick<Comparable, "variant" | "condition">): number {
   const variant = { default: 0, instruct: 0, base: 2, quantized: 3 }[variantKind(c.variant)];
-  return variant * 2 + (c.condition === "extended" ? 1 : 0);
+  // A context stated as native first; one whose condition the source leaves open next.
+  const condition = { native: 0, "": 1, extended: 2 }[c.condition];
+  return variant * 3 + condition;
 }
 
 /**

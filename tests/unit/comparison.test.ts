@@ -129,9 +129,10 @@ describe("which value a row shows first", () => {
     expect(order[3]).toBe(order[2]);
     expect(order[2]).toBeLessThan(order[1] as number);
     expect(order[1]).toBeLessThan(order[0] as number);
-    expect(subjectPreference({ variant: "", condition: "native" })).toBeLessThan(
-      subjectPreference({ variant: "", condition: "extended" }),
-    );
+    const native = subjectPreference({ variant: "", condition: "native" });
+    const unstated = subjectPreference({ variant: "", condition: "" });
+    expect(native).toBeLessThan(unstated);
+    expect(unstated).toBeLessThan(subjectPreference({ variant: "", condition: "extended" }));
   });
 });
 
