@@ -54,6 +54,9 @@ function ValueCell({ row, column, cell }: { row: Row; column: ColumnKey; cell: C
         />
       </span>
       {cell.variant ? <span className="cell-note">{variantLabel(cell.variant)}</span> : null}
+      {cell.condition === "extended" ? (
+        <span className="cell-note">extended (rope scaling)</span>
+      ) : null}
       {cell.settings ? <span className="cell-note">{cell.settings}</span> : null}
       {cell.extended ? (
         <span className="cell-note">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
 import type { ClaimDetail } from "@/db/queries/claims";
 import type { Jsonified } from "@/db/schema";
-import { fieldLabel, formatDate, PROVENANCE_LABELS, textFragmentUrl } from "./format";
+import { formatDate, PROVENANCE_LABELS, subjectLabel, textFragmentUrl } from "./format";
 import { HiddenCharacterNote, VisibleText } from "./visible-text";
 
 /** What /api/claims/<id> sends: the claim detail, with its dates as JSON strings. */
@@ -104,7 +104,7 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
   return (
     <article>
       <h2 id="citation-title" className="text-lg font-semibold">
-        {claim.model.name}: {fieldLabel(claim.field, claim.label, claim.settings)}
+        {claim.model.name}: {subjectLabel(claim)}
       </h2>
       <p className="mt-1 text-2xl font-semibold">{claim.valueText}</p>
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">

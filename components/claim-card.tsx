@@ -62,6 +62,14 @@ export function ClaimCard({
         </span>
       </blockquote>
       <HiddenCharacterNote text={claim.quote} />
+      {claim.settingsQuote ? (
+        <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
+          Settings ({claim.settings}) as the source states them elsewhere:{" "}
+          <q className="italic">
+            <VisibleText text={claim.settingsQuote} />
+          </q>
+        </p>
+      ) : null}
       {claim.rankReason ? (
         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Rank: {claim.rankReason}</p>
       ) : null}

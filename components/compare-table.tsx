@@ -62,6 +62,11 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                           <span className="flex items-start gap-1">
                             <span>
                               {cell.text}
+                              {cell.condition === "extended" ? (
+                                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                                  extended (rope scaling)
+                                </span>
+                              ) : null}
                               {cell.variant ? (
                                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                                   {variantLabel(cell.variant)}

@@ -100,3 +100,22 @@ export function agreementText(cell: { count: number; conflicting: number; differ
     return `⚠ ${cell.conflicting} other source${cell.conflicting === 1 ? "" : "s"} ${cell.conflicting === 1 ? "differs" : "differ"}`;
   return `${cell.count} sources agree`;
 }
+
+/** A group's heading: the field, then what it is about ("MMLU (5-shot) · base model"). */
+export function subjectLabel(g: {
+  field: string;
+  label: string;
+  variant: string;
+  condition: string;
+  settings: string;
+}): string {
+  const benchmarkLike = g.field === "benchmark" || g.field === "other";
+  return [
+    fieldLabel(g.field, g.label, benchmarkLike ? g.settings : ""),
+    g.condition ? `${g.condition} context` : "",
+    g.variant ? variantLabel(g.variant) : "",
+    !benchmarkLike && g.settings ? g.settings : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}

@@ -52,6 +52,8 @@ export type Cell = {
   settings: string;
   /** The checkpoint the value is about ("" for the model as named; "base", "FP8" …). */
   variant: string;
+  /** Context windows: "native", "extended" (rope scaling), or "" when the source does not say. */
+  condition: Claim["condition"];
   sourceTitle: string;
   /** Distinct sources whose claims about the same thing agree with this value (it included). */
   count: number;
@@ -189,6 +191,7 @@ export function chooseCell(
       provenance: best.provenance,
       settings: best.settings,
       variant: best.variant,
+      condition: best.condition,
       sourceTitle: best.source.title,
       count: sources,
       conflicting: new Set(conflicts.map((c) => c.source.slug)).size,

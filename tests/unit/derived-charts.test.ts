@@ -12,6 +12,7 @@ const cell = (over: Partial<Cell>): Cell => ({
   provenance: "publisher",
   settings: "",
   variant: "",
+  condition: "",
   sourceTitle: "S",
   count: 1,
   conflicting: 0,

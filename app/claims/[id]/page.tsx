@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimCard } from "@/components/claim-card";
-import { fieldLabel, formatDateTime, PROVENANCE_LABELS } from "@/components/format";
+import { formatDateTime, PROVENANCE_LABELS, subjectLabel } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
 import { db } from "@/db";
 import { parseId } from "@/db/domain/rules";
@@ -40,7 +40,7 @@ export default async function ClaimPage({ params }: { params: Params }) {
       </nav>
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">
-          {claim.model.name}: {fieldLabel(claim.field, claim.label, claim.settings)}
+          {claim.model.name}: {subjectLabel(claim)}
         </h1>
         {claim.retiredAt ? (
           <p role="status" className="mt-2 rounded border border-red-400 px-3 py-2 text-sm">

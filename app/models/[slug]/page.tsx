@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Badge, ClaimCard } from "@/components/claim-card";
-import { fieldLabel } from "@/components/format";
+import { subjectLabel } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
 import { db } from "@/db";
 import { estimateWeightMemory } from "@/db/domain/derived";
@@ -95,7 +95,7 @@ export default async function ModelPage({ params }: { params: Params }) {
       {groupClaims(own).map((g) => (
         <section key={g.key} aria-labelledby={`h-${g.key}`} className="space-y-2">
           <h2 id={`h-${g.key}`} className="text-lg font-semibold">
-            {fieldLabel(g.field, g.label, g.settings)}{" "}
+            {subjectLabel(g)}{" "}
             {g.claims.length > 1 ? (
               <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
                 ({g.claims.length} claims
@@ -172,7 +172,7 @@ export default async function ModelPage({ params }: { params: Params }) {
           </p>
           {groupClaims(claims).map((g) => (
             <div key={g.key} className="space-y-2">
-              <h3 className="font-medium">{fieldLabel(g.field, g.label, g.settings)}</h3>
+              <h3 className="font-medium">{subjectLabel(g)}</h3>
               <div className="grid gap-2 lg:grid-cols-2">
                 {g.claims.map((c) => (
                   <ClaimCard key={c.id} claim={c} />
