@@ -61,7 +61,9 @@ function ValueCell({ row, column, cell }: { row: Row; column: ColumnKey; cell: C
       {cell.extended ? (
         <span className="cell-note">
           extended: {cell.extended.text}
-          {cell.extended.settings ? ` (${cell.extended.settings})` : ""}{" "}
+          {cell.extended.settings && !cell.extended.text.includes(cell.extended.settings)
+            ? ` (${cell.extended.settings})`
+            : ""}{" "}
           <CiteLink
             claimId={cell.extended.claimId}
             label={`source for ${row.name} extended ${COLUMN_LABELS[column]}`}

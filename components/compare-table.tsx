@@ -85,7 +85,10 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                               {cell.extended ? (
                                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                                   extended: {cell.extended.text}
-                                  {cell.extended.settings ? ` (${cell.extended.settings})` : ""}
+                                  {cell.extended.settings &&
+                                  !cell.extended.text.includes(cell.extended.settings)
+                                    ? ` (${cell.extended.settings})`
+                                    : ""}
                                 </span>
                               ) : null}
                               {cell.count > 1 || cell.differs ? (

@@ -3,7 +3,9 @@
  * filters). Shared by the pages, the open-data API and the tests; no database access here.
  */
 import type { Claim, Model, Provenance, Qualifier, Rank, Source } from "../schema";
-import { agreementWith, subjectPreference } from "./comparison";
+import { agreementWith, licenseName, preferenceScore, subjectPreference } from "./comparison";
+
+export { licenseName };
 
 /** A source as a citation shows it (db/columns.ts selects exactly these). */
 export type SourceRef = Pick<
@@ -174,7 +176,14 @@ export function chooseCell(
   for (const [claims, family] of candidates) {
     const live = claims
       .filter((c) => c.provenance !== "forecast" && c.rank !== "deprecated")
-      .sort((a, b) => subjectPreference(a) - subjectPreference(b) || compareClaims(a, b));
+      .sort(
+        (a, b) =>
+          subjectPreference(a) - subjectPreference(b) ||
+          RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
+          // Between the preferred claims of different groups: the written preference rule.
+          preferenceScore(b, b.source) - preferenceScore(a, a.source) ||
+          compareClaims(a, b),
+      );
     const best = live[0];
     if (!best) continue;
     const { sources, conflicts } = agreementWith(best, live);
@@ -252,20 +261,6 @@ export const toTableRow = ({ slug, name, developer, family, cells }: CatalogRow)
   family,
   cells,
 });
-
-/** Licence names normalised for filtering; the cell keeps the source's phrasing. */
-export function licenseName(text: string | undefined): string | null {
-  if (!text) return null;
-  if (/apache/i.test(text) && !/not apache/i.test(text)) return "Apache-2.0";
-  if (/^mit\b/i.test(text)) return "MIT";
-  if (/gemma/i.test(text)) return "Gemma Terms of Use";
-  if (/llama 4/i.test(text)) return "Llama 4 Community License";
-  if (/llama 3\.3/i.test(text)) return "Llama 3.3 Community License";
-  if (/llama 3\.2/i.test(text)) return "Llama 3.2 Community License";
-  if (/qwen license/i.test(text)) return "Qwen License";
-  if (/deepseek/i.test(text)) return "DeepSeek Model License";
-  return "Other";
-}
 
 /** Lowercased with every run of digits zero-padded, so byte order is natural order in any engine. */
 export const naturalKey = (s: string) =>

@@ -60,15 +60,34 @@ function interval(c: Pick<Comparable, "valueNum" | "qualifier">): [number, numbe
   }
 }
 
+/** Licence names normalised for filtering and comparing; the cell keeps the source's phrasing. */
+export function licenseName(text: string | undefined): string | null {
+  if (!text) return null;
+  if (/apache/i.test(text) && !/not apache/i.test(text)) return "Apache-2.0";
+  if (/^mit\b/i.test(text)) return "MIT";
+  if (/gemma/i.test(text)) return "Gemma Terms of Use";
+  if (/llama 4/i.test(text)) return "Llama 4 Community License";
+  if (/llama 3\.3/i.test(text)) return "Llama 3.3 Community License";
+  if (/llama 3\.2/i.test(text)) return "Llama 3.2 Community License";
+  if (/qwen license/i.test(text)) return "Qwen License";
+  if (/deepseek/i.test(text)) return "DeepSeek Model License";
+  return "Other";
+}
+
 const normalText = (s: string) =>
   s
     .toLowerCase()
     .replace(/[\s"“”'’`]+/g, " ")
     .trim();
 
-/** Whether two values match: by number within their qualifiers, by date, else by wording. */
-export function valuesAgree(a: Comparable, b: Comparable): boolean {
-  if (a.valueDate || b.valueDate) return a.valueDate === b.valueDate;
+/**
+ * Whether two values about the same thing match: by date; by number within their qualifiers;
+ * licences by the licence they name; other wording only when it is the same words. Two
+ * differently worded descriptions ("MoE with 256 experts", "Mixture-of-Experts") cannot be
+ * judged by a machine: neither agreement nor conflict ("unknown").
+ */
+export function valuesAgree(a: Comparable, b: Comparable): boolean | "unknown" {
+  if (a.valueDate && b.valueDate) return a.valueDate === b.valueDate;
   const ia = interval(a);
   const ib = interval(b);
   if (ia && ib) {
@@ -76,15 +95,20 @@ export function valuesAgree(a: Comparable, b: Comparable): boolean {
     const slack = 1e-9 * Math.max(Math.abs(ia[1]), Math.abs(ib[1]), 1);
     return ia[0] <= ib[1] + slack && ib[0] <= ia[1] + slack;
   }
-  if (ia || ib) return false;
-  return normalText(a.valueText) === normalText(b.valueText);
+  if (normalText(a.valueText) === normalText(b.valueText)) return true;
+  if (a.field === "license") {
+    const [la, lb] = [licenseName(a.valueText), licenseName(b.valueText)];
+    if (la && lb && la !== "Other" && lb !== "Other") return la === lb;
+  }
+  return "unknown";
 }
 
 export type Relation = "agree" | "conflict" | "unrelated";
 
 export function relation(a: Comparable, b: Comparable): Relation {
   if (subjectKey(a) !== subjectKey(b)) return "unrelated";
-  return valuesAgree(a, b) ? "agree" : "conflict";
+  const same = valuesAgree(a, b);
+  return same === "unknown" ? "unrelated" : same ? "agree" : "conflict";
 }
 
 /** For a chosen claim among others: how many distinct sources agree with it, and which claims conflict. */

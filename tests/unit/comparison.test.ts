@@ -100,6 +100,24 @@ describe("what is a conflict", () => {
       claim({ field: "license", label: "", valueText: "apache 2.0" }),
       "agree",
     ],
+    [
+      "licences named differently but the same licence agree",
+      claim({ field: "license", label: "", valueText: "Apache-2.0" }),
+      claim({ field: "license", label: "", valueText: "Permissive Apache 2.0 license" }),
+      "agree",
+    ],
+    [
+      "two different licences conflict",
+      claim({ field: "license", label: "", valueText: "MIT" }),
+      claim({ field: "license", label: "", valueText: "Apache 2.0" }),
+      "conflict",
+    ],
+    [
+      "differently worded descriptions are not judged (no false ⚠)",
+      claim({ field: "architecture", label: "", valueText: "Mixture-of-Experts with 256 experts" }),
+      claim({ field: "architecture", label: "", valueText: "MoE" }),
+      "unrelated",
+    ],
   ])("%s → %s", (_name, a, b, expected) => {
     expect(relation(a, b)).toBe(expected);
   });
