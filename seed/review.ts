@@ -149,7 +149,7 @@ export const REVIEW: Record<number, ClaimReview> = {
  * nominal sizes are approximate, units only on values with a number. Every entry was checked
  * against its stored source (a second reviewer went through all 306 candidates).
  */
-type Comparable = Omit<ClaimReview, "reason" | "model" | "forecast" | "opinion" | "preferred"> & {
+type Comparable = Omit<ClaimReview, "reason" | "forecast" | "opinion" | "preferred"> & {
   reason: string;
   /** Further claims the same quote states (a native and an extended context in one sentence). */
   also?: (Omit<ClaimReview, "model" | "forecast" | "opinion" | "preferred" | "also"> & {
@@ -167,6 +167,31 @@ const EXECUTORCH =
   "The evaluation was done using the [ExecuTorch](https://github.com/pytorch/executorch) framework as the inference engine, with the ARM CPU as a backend using Android OnePlus 12 device.";
 
 export const COMPARABLE: Record<number, Comparable> = {
+  88: {
+    value: "gemma",
+    reason:
+      "As the card's metadata writes it (“license: gemma”); the filter name comes from the value, not into it.",
+  },
+  67: {
+    value: "gemma",
+    reason:
+      "As the card's metadata writes it (“license: gemma”); the filter name comes from the value, not into it.",
+  },
+  59: {
+    value: "gemma",
+    reason:
+      "As the card's metadata writes it (“license: gemma”); the filter name comes from the value, not into it.",
+  },
+  51: {
+    value: "gemma",
+    reason:
+      "As the card's metadata writes it (“license: gemma”); the filter name comes from the value, not into it.",
+  },
+  43: {
+    value: "gemma",
+    reason:
+      "As the card's metadata writes it (“license: gemma”); the filter name comes from the value, not into it.",
+  },
   2: {
     value: "post-trained with MXFP4 quantization of the MoE weights",
     reason: "“evals run at MXFP4” is the next sentence, not this quote.",
@@ -240,7 +265,12 @@ export const COMPARABLE: Record<number, Comparable> = {
     reason:
       "The card does not say Mistral measured it: it reports providers' numbers when available.",
   },
-  100: { value: "128K (131,072)", reason: "The generation length is another value, not this one." },
+  100: {
+    model: "qwen2.5",
+    value: "128K (131,072) for most models",
+    reason:
+      "The generation length is another value; “most models” is said of the Qwen2.5 series, not of the 72B model (whose table row is its own claim).",
+  },
   113: {
     value: "quantized models (including GPTQ-Int4, GPTQ-Int8 and AWQ) of the Qwen2.5 series",
     reason: "“official … variants” is not what the quote says.",
@@ -267,11 +297,6 @@ export const COMPARABLE: Record<number, Comparable> = {
     settings: "1 GPU, Hugging Face Transformers, NVIDIA A100 80GB",
     settingsQuote: QWEN25_A100,
     reason: "The AWQ checkpoint of Qwen2.5-72B-Instruct; hardware from the environment section.",
-  },
-  122: {
-    condition: "extended",
-    reason:
-      "The publisher's card for this model says 131,072 tokens are reached with YaRN (32,768 natively): the blog's 128K is the extended length.",
   },
   123: {
     value: "32,768",
@@ -325,11 +350,6 @@ export const COMPARABLE: Record<number, Comparable> = {
   },
   135: { qualifier: "approx", reason: "The blog restates the name's size (the card: 30.5B)." },
   136: { qualifier: "approx", reason: "The blog restates the name's size (the card: 3.3B)." },
-  140: {
-    condition: "extended",
-    reason:
-      "Qwen3 pre-trains at 32,768 tokens and extends to 131,072 (the family's concepts page): the blog's 128K is the extended length.",
-  },
   141: {
     value: "32,768",
     condition: "native",

@@ -33,12 +33,12 @@ describe("seeded catalog", () => {
   it("loads every reviewed claim and every stored quote matches its source", async () => {
     expect(await t.db.$count(claims)).toBe(311);
     expect(await t.db.$count(sources)).toBe(37);
-    expect(await t.db.$count(models)).toBe(35);
+    expect(await t.db.$count(models)).toBe(36);
     expect(await findBrokenQuotes(t.db)).toEqual([]);
   });
 
   it("logged a create revision for every seeded row", async () => {
-    expect(await t.db.$count(revisions)).toBe(311 + 37 + 35);
+    expect(await t.db.$count(revisions)).toBe(311 + 37 + 36);
   });
 
   it("is idempotent", async () => {
