@@ -12,8 +12,7 @@ export function VisibleText({ text }: { text: string }) {
       p.text
     ) : (
       <abbr
-        // Parts never move: the index is their identity.
-        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed split of one string
+        // Parts of one fixed string never move: the index is their identity.
         key={i}
         title={`${p.code} ${p.name}`}
         className="hidden-char"

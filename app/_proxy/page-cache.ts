@@ -20,6 +20,7 @@
  * empties the cache. Anything unexpected falls back to the ordinary per-request render.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { CATALOG_PARAMS, CHART_PARAMS } from "@/db/domain/catalog-query";
 import { stateLog } from "@/db/domain/state-log";
 
 /** Pages that are the same for every reader. Not /maintain (per maintainer). */
@@ -72,27 +73,10 @@ export function isCacheable(req: RequestLike): boolean {
   return !req.signedIn;
 }
 
-const CATALOG_PARAMS = [
-  "q",
-  "family",
-  "developer",
-  "license",
-  "arch",
-  "provenance",
-  "minParams",
-  "maxParams",
-  "minContext",
-  "fitsGb",
-  "sort",
-  "hide",
-  "cols",
-  "show",
-  "page",
-];
 /** The query parameters each public route reads (db/domain/catalog-query.ts and the pages). */
 const KNOWN_PARAMS: [RegExp, ReadonlySet<string>][] = [
-  [/^\/$/, new Set(CATALOG_PARAMS)],
-  [/^\/charts$/, new Set([...CATALOG_PARAMS, "gb", "bits", "bench"])],
+  [/^\/$/, new Set<string>(CATALOG_PARAMS)],
+  [/^\/charts$/, new Set([...CATALOG_PARAMS, ...CHART_PARAMS])],
   [/^\/api\/models$/, new Set([...CATALOG_PARAMS, "perPage"])],
   [/^\/compare$/, new Set(["models"])],
 ];

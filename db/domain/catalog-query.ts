@@ -10,6 +10,27 @@ import { parseQuantity } from "./values";
 
 export type SortState = { column: ColumnKey | "name"; desc: boolean };
 
+/** Every URL parameter the catalog reads (the table, its API and the charts' filters). */
+export const CATALOG_PARAMS = [
+  "q",
+  "family",
+  "developer",
+  "license",
+  "arch",
+  "provenance",
+  "minParams",
+  "maxParams",
+  "minContext",
+  "fitsGb",
+  "sort",
+  "hide",
+  "cols",
+  "show",
+  "page",
+] as const;
+/** What the charts page reads besides the catalog's filters. */
+export const CHART_PARAMS = ["gb", "bits", "bench"] as const;
+
 export type CatalogQuery = {
   q: string | null;
   family: string | null;

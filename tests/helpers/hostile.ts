@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { CHART_PARAMS, CATALOG_PARAMS as KNOWN_CATALOG_PARAMS } from "@/db/domain/catalog-query";
 
 /*
  * Hostile inputs for property tests: SQL metacharacters, markup and script, huge values, lone
@@ -66,26 +67,8 @@ export const urlValue = fc.oneof(
   rawEncoded,
 );
 
-export const CATALOG_PARAMS = [
-  "q",
-  "family",
-  "developer",
-  "license",
-  "arch",
-  "provenance",
-  "minParams",
-  "maxParams",
-  "minContext",
-  "fitsGb",
-  "sort",
-  "hide",
-  "cols",
-  "show",
-  "gb",
-  "bits",
-  "bench",
-  "models",
-];
+/** Every parameter a catalog, charts or compare URL reads. */
+export const CATALOG_PARAMS = [...KNOWN_CATALOG_PARAMS, ...CHART_PARAMS, "models"];
 
 export const hostileQuery = fc
   .array(
