@@ -38,7 +38,10 @@ export function formatsNamed(text: string): { format: string; bits: number }[] {
   // Activation precision is not a weight format ("8-bit dynamic activations", "BF16 as the activation precision").
   const weightsOnly = text
     .replace(/\b\w+\s+as the activation precision/gi, " ")
-    .replace(/\b[\w-]+\s+(?:dynamic\s+)?activations?\b/gi, " ");
+    .replace(/\b[\w-]+\s+(?:dynamic\s+)?activations?\b/gi, " ")
+    // A comparison is not a format of this model ("smaller … than a 120 billion parameter model
+    // at FP16").
+    .replace(/\bthan an?\b[^.]*?\bat\s+\w+/gi, " ");
   const seen = new Map<string, number>();
   for (const f of FORMATS)
     if (f.pattern.test(weightsOnly) && !seen.has(f.format)) seen.set(f.format, f.bits);

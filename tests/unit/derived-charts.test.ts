@@ -91,6 +91,11 @@ describe("weight memory estimate", () => {
       { format: "4-bit integer", bits: 4 },
     ]);
     expect(formatsNamed("We also recommend using BF16 as the activation precision")).toEqual([]);
+    expect(
+      formatsNamed(
+        "these models run natively at an FP4 quantization, which means that they have a smaller GPU memory footprint than a 120 billion parameter model at FP16",
+      ),
+    ).toEqual([{ format: "FP4", bits: 4 }]);
   });
 
   it("marks models as fitting by their total (not active) parameters", () => {
