@@ -10,6 +10,7 @@ import {
 } from "@/app/_proxy/page-cache";
 import { plainPage } from "@/app/_proxy/plain-page";
 import { hasValidSession } from "@/app/_proxy/session-check";
+import { publicUrl } from "@/app/site-url";
 import { SESSION_COOKIE } from "@/db/accounts";
 import { dataVersion } from "@/db/health";
 
@@ -106,12 +107,21 @@ function crossOriginWrite(request: NextRequest): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
   const origin = request.headers.get("origin");
   if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin === "null") return true;
+  let from: string;
   try {
-    return origin === "null" || new URL(origin).host !== host;
+    from = new URL(origin).host.toLowerCase();
   } catch {
     return true;
   }
+  // The hosts this site answers as: what the nearest proxy says (the first X-Forwarded-Host),
+  // the Host header, and the public origin (PUBLIC_URL), as Next's own check allows.
+  const hosts = [
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim(),
+    request.headers.get("host"),
+    publicUrl().host,
+  ];
+  return !hosts.some((h) => h && h.toLowerCase() === from);
 }
 
 /** Served over HTTPS (directly, or as a proxy in front says): tell browsers to stay on it. */
@@ -211,13 +221,12 @@ async function respond(request: NextRequest): Promise<NextResponse> {
   if (cacheable) {
     const key = cacheKey(pathname, search);
     const served = await pages.load(version, key, () => renderPage(key));
-    if (served === "failed") {
-      // Not the shared render's failure: this reader's own second try, then a plain 503.
-      const again = await renderPage(key).catch(() => null);
-      if (again && again.status < 500) return servePage(request, again, false);
-      return unavailable(isApi, noScripts);
-    }
-    if (served !== "unservable") return servePage(request, served.page, served.hit);
+    // A failed render is never handed out as a page. One more try, shared by the readers who
+    // saw the failure (a failure under load must not multiply renders), then a plain 503.
+    const page =
+      served === "failed" ? await pages.load(version, key, () => renderPage(key)) : served;
+    if (page === "failed") return unavailable(isApi, noScripts);
+    if (page !== "unservable") return servePage(request, page.page, page.hit);
     // Could not render through the cache (e.g. a redirect): render as usual below.
   }
 

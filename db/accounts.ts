@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, rowsOf } from "./client";
+import { type Db, rowsOf, type Tx } from "./client";
 import { DUMMY_HASH, HashSlots, hashPassword, verifyPassword } from "./domain/password";
 import {
   type FailureCounts,
@@ -72,24 +72,20 @@ const HASH_DUTY = Math.min(1, Math.max(0.05, Number(process.env.OWL_HASH_DUTY ??
 const SIGN_IN_LOCK = 7_340_001;
 
 /**
- * Counts the failures that bear on this attempt and, if the policy allows it, records the attempt
- * as a failure before any hashing — all under one transaction-level advisory lock, so however
- * many attempts arrive at once, no more than the limits allow are ever evaluated. A correct
- * password later turns the record into a success. Null when refused, with the wait.
+ * The policy's verdict on one more attempt now, from the failures recorded so far. The clock is
+ * the database's (clock_timestamp(), not the transaction's start): every server judges alike.
  */
-async function reserveAttempt(
-  db: Db,
+async function judgeFromRecord(
+  db: Db | Tx,
   name: string,
   address: string,
-): Promise<{ id: number } | { retryAfterSeconds: number }> {
+): Promise<ReturnType<typeof judgeAttempt>> {
   const P = SIGN_IN_POLICY;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK})`);
-    const since = (m: number) => sql`now() - make_interval(mins => ${m})`;
-    const known = sql`now() - make_interval(days => ${P.knownAddressDays})`;
-    const ms = (col: unknown) => sql`(extract(epoch from ${col}) * 1000)::float8`;
-    const [row] = rowsOf<Record<string, number | boolean | null>>(
-      await tx.execute(sql`
+  const since = (m: number) => sql`clock_timestamp() - make_interval(mins => ${m})`;
+  const known = sql`clock_timestamp() - make_interval(days => ${P.knownAddressDays})`;
+  const ms = (col: unknown) => sql`(extract(epoch from ${col}) * 1000)::float8`;
+  const [row] = rowsOf<Record<string, number | boolean | null>>(
+    await db.execute(sql`
         select
           count(*) filter (where name = ${name} and address = ${address}
             and created_at > ${since(P.pair.windowMinutes)})::int as pair,
@@ -105,37 +101,56 @@ async function reserveAttempt(
             and created_at > ${since(P.account.windowMinutes)})::int as account,
           ${ms(sql`min(created_at) filter (where name = ${name}
             and created_at > ${since(P.account.windowMinutes)})`)} as "accountOldest",
-          ${ms(sql`now()`)} as now
+          ${ms(sql`clock_timestamp()`)} as now
         from sign_in_attempts
         where not succeeded and created_at > ${since(P.account.windowMinutes)}
           and (name = ${name} or address = ${address})`),
-    );
-    const [seen] = rowsOf<{ known: boolean }>(
-      await tx.execute(sql`
+  );
+  const [seen] = rowsOf<{ known: boolean }>(
+    await db.execute(sql`
         select exists (select 1 from sign_in_attempts where succeeded and name = ${name}
           and address = ${address} and created_at > ${known}) as known`),
-    );
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    const counts: FailureCounts = {
-      pair: Number(row?.pair ?? 0),
-      pairOldest: num(row?.pairOldest),
-      pairLast: num(row?.pairLast),
-      address: Number(row?.address ?? 0),
-      addressOldest: num(row?.addressOldest),
-      account: Number(row?.account ?? 0),
-      accountOldest: num(row?.accountOldest),
-      knownAddress: Boolean(seen?.known),
-    };
-    // The database's clock, not this process's: every server judges by the same time.
-    const verdict = judgeAttempt(counts, Number(row?.now ?? Date.now()));
-    if (!verdict.allowed) return { retryAfterSeconds: verdict.retryAfterSeconds };
-    const [attempt] = await tx
-      .insert(signInAttempts)
-      .values({ name, address, succeeded: false })
-      .returning({ id: signInAttempts.id });
-    if (!attempt) throw new Error("could not record the sign-in attempt");
-    return attempt;
-  });
+  );
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const counts: FailureCounts = {
+    pair: Number(row?.pair ?? 0),
+    pairOldest: num(row?.pairOldest),
+    pairLast: num(row?.pairLast),
+    address: Number(row?.address ?? 0),
+    addressOldest: num(row?.addressOldest),
+    account: Number(row?.account ?? 0),
+    accountOldest: num(row?.accountOldest),
+    knownAddress: Boolean(seen?.known),
+  };
+  return judgeAttempt(counts, Number(row?.now ?? Date.now()));
+}
+
+/**
+ * Counts the failures that bear on this attempt and, if the policy allows it, records the attempt
+ * as a failure before any hashing — all under one transaction-level advisory lock (at READ
+ * COMMITTED, so each waiter counts what the one before it recorded), so however many attempts
+ * arrive at once, no more than the limits allow are ever evaluated. A correct password later
+ * turns the record into a success.
+ */
+async function reserveAttempt(
+  db: Db,
+  name: string,
+  address: string,
+): Promise<{ id: number } | { retryAfterSeconds: number }> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK})`);
+      const verdict = await judgeFromRecord(tx, name, address);
+      if (!verdict.allowed) return { retryAfterSeconds: verdict.retryAfterSeconds };
+      const [attempt] = await tx
+        .insert(signInAttempts)
+        .values({ name, address, succeeded: false, createdAt: sql`clock_timestamp()` })
+        .returning({ id: signInAttempts.id });
+      if (!attempt) throw new Error("could not record the sign-in attempt");
+      return attempt;
+    },
+    { isolationLevel: "read committed" },
+  );
 }
 
 /**
@@ -149,6 +164,16 @@ export async function signIn(
 ): Promise<SignInResult> {
   const name = input.name.trim().toLowerCase().slice(0, 100);
   const address = input.address.slice(0, 100);
+  const limited = (retryAfterSeconds: number): SignInResult => ({
+    ok: false,
+    reason: "limited",
+    error: tooManyMessage(retryAfterSeconds),
+    retryAfterSeconds,
+  });
+  // A read-only look first, so an address that is already refused never holds a hash slot (it
+  // would keep the queue full for everyone else). The locked check below is the one that counts.
+  const early = await judgeFromRecord(db, name, address);
+  if (!early.allowed) return limited(early.retryAfterSeconds);
   const slot = signInHashes.tryAcquire();
   if (!slot)
     return {
@@ -163,13 +188,7 @@ export async function signIn(
   let account: typeof maintainers.$inferSelect | undefined;
   try {
     const reserved = await reserveAttempt(db, name, address);
-    if ("retryAfterSeconds" in reserved)
-      return {
-        ok: false,
-        reason: "limited",
-        error: tooManyMessage(reserved.retryAfterSeconds),
-        retryAfterSeconds: reserved.retryAfterSeconds,
-      };
+    if ("retryAfterSeconds" in reserved) return limited(reserved.retryAfterSeconds);
     [account] = await db.select().from(maintainers).where(eq(maintainers.name, name));
     valid = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
     if (valid && account)

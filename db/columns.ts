@@ -44,16 +44,18 @@ export const claimColumns = {
 };
 
 /**
- * The live claims of one claim's group: same model, field, label and settings. Ranks, agreement
- * and the one-preferred rule are all per group.
+ * The live claims of one claim's group: same model, field, label, variant, condition and
+ * settings (the one-preferred index's columns). Ranks and the one-preferred rule are per group.
  */
 export function sameGroup(
-  claim: Pick<Claim, "modelId" | "field" | "label" | "settings">,
+  claim: Pick<Claim, "modelId" | "field" | "label" | "variant" | "condition" | "settings">,
 ): SQL | undefined {
   return and(
     eq(claims.modelId, claim.modelId),
     eq(claims.field, claim.field),
     eq(claims.label, claim.label),
+    eq(claims.variant, claim.variant),
+    eq(claims.condition, claim.condition),
     eq(claims.settings, claim.settings),
     isNull(claims.retiredAt),
   );

@@ -6,15 +6,21 @@
  * instrumentation.ts, before the first request.
  */
 import { type IncomingMessage, Server } from "node:http";
+import { PEER_MARK_HEADER, peerMark } from "@/db/domain/client-address";
 
 const PATCHED = Symbol.for("owl.peer-address");
 
 export function appendPeerAddress(req: IncomingMessage): void {
   const peer = req.socket?.remoteAddress;
+  // The mark says "this server appended the peer": a request without it (one that arrived before
+  // the patch was installed, while Next was still starting) has an X-Forwarded-For the client may
+  // have written, and is counted under one shared address instead (db/domain/client-address.ts).
+  delete req.headers[PEER_MARK_HEADER];
   if (!peer) return;
   const prior = req.headers["x-forwarded-for"];
   const list = Array.isArray(prior) ? prior.join(", ") : prior;
   req.headers["x-forwarded-for"] = list ? `${list}, ${peer}` : peer;
+  req.headers[PEER_MARK_HEADER] = peerMark();
 }
 
 export function installPeerAddress(): void {

@@ -5,7 +5,40 @@
  * trusted proxies that is the last entry — the socket's peer, which our server itself appends
  * (app/_proxy/peer-address.ts) — so a client cannot choose its own address by sending the header.
  */
+import { randomBytes } from "node:crypto";
 import { BlockList, isIP } from "node:net";
+
+/** Set by our server on every request it appended the peer for; its value is secret. */
+export const PEER_MARK_HEADER = "x-owl-peer-appended";
+const MARK = Symbol.for("owl.peer-mark");
+
+/** The process's secret mark (shared through globalThis: Next may load this module twice). */
+export function peerMark(): string {
+  const g = globalThis as { [MARK]?: string };
+  g[MARK] ??= randomBytes(16).toString("hex");
+  return g[MARK];
+}
+
+/** The one address requests are counted under when the peer is not known for certain. */
+export const UNKNOWN_ADDRESS = "unknown";
+
+/**
+ * IPv6 hosts get whole /64s (often far larger): limits count the /64, or an attacker rotating
+ * addresses inside one would never meet them. IPv4 counts single addresses.
+ */
+export function limitBucket(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g || "0", 16).toString(16))
+    .join(":")}::/64`;
+}
 
 /** "10.0.0.0/8, 192.0.2.7, ::1" → a list to test addresses against; throws on a malformed entry. */
 export function parseTrustedProxies(raw: string | undefined): BlockList {
@@ -44,13 +77,26 @@ function isTrusted(list: BlockList, address: string): boolean {
   return family !== 0 && list.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
-/** The client's address from an X-Forwarded-For value; "unknown" when there is none. */
-export function clientAddressFrom(forwardedFor: string | null, trusted: BlockList): string {
+/**
+ * The client's address from an X-Forwarded-For value our server appended the peer to (`marked`),
+ * as its limit bucket (limitBucket); "unknown" when there is none or the mark is missing.
+ */
+export function clientAddressFrom(
+  forwardedFor: string | null,
+  trusted: BlockList,
+  marked = true,
+): string {
+  if (!marked) return UNKNOWN_ADDRESS;
+  const address = rightmostUntrusted(forwardedFor, trusted);
+  return address === UNKNOWN_ADDRESS ? address : limitBucket(address);
+}
+
+function rightmostUntrusted(forwardedFor: string | null, trusted: BlockList): string {
   const hops = (forwardedFor ?? "").split(",").map(normaliseAddress).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i] as string;
     // Anything that is not an address ends the trusted chain: it came from the client.
-    if (i === 0 || !isTrusted(trusted, hop)) return isIP(hop) ? hop : "unknown";
+    if (i === 0 || !isTrusted(trusted, hop)) return isIP(hop) ? hop : UNKNOWN_ADDRESS;
   }
-  return "unknown";
+  return UNKNOWN_ADDRESS;
 }

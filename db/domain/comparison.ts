@@ -26,7 +26,7 @@ export type Comparable = Pick<
 > & { source: { slug: string } };
 
 /** "MMLU Pro", "MMLU-Pro" → "mmlupro"; settings likewise, so spelling does not split a group. */
-export const looseKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+export const looseKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+]/gu, "");
 
 /** The thing a claim is about: equal keys mean the values can be compared at all. */
 export function subjectKey(
@@ -133,8 +133,8 @@ export type VariantKind = "default" | "base" | "instruct" | "quantized";
 export function variantKind(variant: string): VariantKind {
   const v = variant.trim().toLowerCase();
   if (v === "") return "default";
-  if (v === "base") return "base";
-  if (v === "instruct" || v === "thinking") return "instruct";
+  if (/^(?:base|pt|pretrained|pre-trained)$/.test(v)) return "base";
+  if (/^(?:instruct\S*|it|chat|thinking|instruction-tuned|sft)$/.test(v)) return "instruct";
   return "quantized";
 }
 

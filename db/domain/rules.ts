@@ -39,13 +39,14 @@ export function isSlug(raw: string): boolean {
 }
 
 /**
- * Characters that change how text displays without being seen: bidirectional controls
- * (U+202A–202E, U+2066–2069, marks U+200E/F and U+061C) and zero-width or invisible ones
- * (U+200B–200D, U+2060–2064, U+FEFF, U+180E, soft hyphen U+00AD). Refused in names, titles,
- * labels and values; shown visibly inside quotes, which must stay verbatim.
+ * Characters that change how text displays without being seen: every format character (\p{Cf}:
+ * bidi controls such as U+202E, zero-width ones such as U+200B, soft hyphen, the "tag" characters
+ * of ASCII smuggling), line and paragraph separators, control characters other than tab and line
+ * breaks, variation selectors and the Hangul fillers. Refused in names, titles, labels and values;
+ * shown visibly inside quotes, which must stay verbatim.
  */
 export const HIDDEN_CHARACTERS =
-  /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+  /[\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]|\u034F|\p{Variation_Selector}|[^\P{Cc}\t\n\r]/u;
 export const HIDDEN_CHARACTERS_GLOBAL = new RegExp(HIDDEN_CHARACTERS.source, "gu");
 /** The direction-changing subset, which can make a passage read differently from its text. */
 export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;

@@ -9,7 +9,12 @@ import {
   revokeSession,
   SESSION_COOKIE,
 } from "@/db/accounts";
-import { clientAddressFrom, parseTrustedProxies } from "@/db/domain/client-address";
+import {
+  clientAddressFrom,
+  PEER_MARK_HEADER,
+  parseTrustedProxies,
+  peerMark,
+} from "@/db/domain/client-address";
 
 /*
  * The session cookie: HttpOnly, SameSite=Lax, and in production Secure with the __Host- prefix
@@ -50,7 +55,12 @@ const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
  * our TRUSTED_PROXIES (none by default: the socket's peer, which our server appends itself).
  */
 export async function clientAddress(): Promise<string> {
-  return clientAddressFrom((await headers()).get("x-forwarded-for"), trustedProxies);
+  const h = await headers();
+  return clientAddressFrom(
+    h.get("x-forwarded-for"),
+    trustedProxies,
+    h.get(PEER_MARK_HEADER) === peerMark(),
+  );
 }
 
 /** For /maintain pages: the signed-in maintainer, or a redirect to sign-in that comes back here. */

@@ -113,6 +113,12 @@ describe("what is a conflict", () => {
       "conflict",
     ],
     [
+      "HumanEval and HumanEval+ are different benchmarks",
+      claim({ label: "HumanEval", valueNum: 80 }),
+      claim({ label: "HumanEval+", valueNum: 70 }),
+      "unrelated",
+    ],
+    [
       "differently worded descriptions are not judged (no false ⚠)",
       claim({ field: "architecture", label: "", valueText: "Mixture-of-Experts with 256 experts" }),
       claim({ field: "architecture", label: "", valueText: "MoE" }),

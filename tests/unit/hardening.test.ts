@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clientAddressFrom,
+  limitBucket,
   normaliseAddress,
   parseTrustedProxies,
 } from "@/db/domain/client-address";
@@ -70,6 +71,16 @@ describe("the client's address", () => {
     expect(clientAddressFrom("10.0.0.1, 127.0.0.1", trusted)).toBe("10.0.0.1");
     expect(clientAddressFrom("not-an-ip, 127.0.0.1", trusted)).toBe("unknown");
   });
+  it("counts IPv6 clients by /64, and a request our server did not mark as one shared address", () => {
+    expect(limitBucket("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(limitBucket("2001:db8:1:2::9")).toBe(limitBucket("2001:db8:1:2:ffff::1"));
+    expect(limitBucket("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(limitBucket("192.0.2.1")).toBe("192.0.2.1");
+    expect(clientAddressFrom("2001:db8:1:2::9", none)).toBe("2001:db8:1:2::/64");
+    // Arrived before the server appended the peer: whatever the header says, one bucket.
+    expect(clientAddressFrom("6.6.6.6", none, false)).toBe("unknown");
+  });
+
   it("parses IPv6, ports and refuses malformed entries", () => {
     expect(normaliseAddress("[::1]:3000")).toBe("::1");
     expect(normaliseAddress("192.0.2.1:80")).toBe("192.0.2.1");

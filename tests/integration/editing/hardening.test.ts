@@ -300,6 +300,23 @@ describe("a conflict re-bases field by field (three-way)", () => {
   });
 });
 
+describe("ranks are per variant and condition", () => {
+  it("making the instruct score preferred leaves the base score preferred in its own group", async () => {
+    await h.signInAs("alice");
+    const make = async (variant: string) =>
+      h.expectOk(
+        await h.actions.createClaimAction(
+          null,
+          await h.newClaimForm({ label: "variant ranks", variant, rank: "preferred" }),
+        ),
+      ).id;
+    const base = await make("base");
+    const instruct = await make("instruct");
+    expect((await h.claim(base)).rank).toBe("preferred");
+    expect((await h.claim(instruct)).rank).toBe("preferred");
+  });
+});
+
 describe("hidden characters and numbers", () => {
   it("refuses zero-width and direction-changing characters in names, titles and labels", async () => {
     await h.signInAs("alice");
