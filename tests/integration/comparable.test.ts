@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCatalogQuery } from "@/db/domain/catalog-query";
 import { getCatalogRowsBySlugs, queryAllCatalogRows } from "@/db/queries/catalog";
 import { seed } from "@/seed/index";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -36,21 +37,7 @@ describe("the catalog compares like with like", () => {
   });
 
   it("no cell is flagged as differing from a claim about another variant or condition", async () => {
-    const rows = await queryAllCatalogRows(t.db, {
-      q: null,
-      family: null,
-      developer: null,
-      license: null,
-      arch: null,
-      provenance: null,
-      minParams: null,
-      maxParams: null,
-      minContext: null,
-      fitsGb: null,
-      sort: null,
-      hidden: [],
-      page: null,
-    });
+    const rows = await queryAllCatalogRows(t.db, parseCatalogQuery({}).query);
     const flagged = rows.flatMap((r) =>
       Object.entries(r.cells)
         .filter(([, c]) => c.differs)
