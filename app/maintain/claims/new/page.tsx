@@ -28,12 +28,12 @@ export default async function NewClaimPage({ searchParams }: { searchParams: Sea
         className="flex flex-wrap items-end gap-2 text-sm"
         aria-label="Choose the source to quote"
       >
-        <label className="flex flex-col gap-1 text-xs font-medium">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium">
           Show a source to select from
           <select
             name="source"
             defaultValue={sourceSlug}
-            className="rounded border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900"
+            className="w-full max-w-full rounded border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900"
           >
             <option value="">—</option>
             {pickers.sources.map((s) => (
