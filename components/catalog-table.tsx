@@ -19,7 +19,13 @@ import {
   type TableRow,
 } from "@/db/domain/catalog";
 import { CitationProvider, CiteLink } from "./citation-dialog";
-import { agreementText, PROVENANCE_LABELS, UNKNOWN, variantLabel } from "./format";
+import {
+  agreementText,
+  PROVENANCE_LABELS,
+  QUALIFIER_PREFIX,
+  UNKNOWN,
+  variantLabel,
+} from "./format";
 import { PendingHint } from "./pending-hint";
 
 /*
@@ -30,8 +36,6 @@ import { PendingHint } from "./pending-hint";
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 
 type Row = TableRow;
-
-const QUALIFIER_PREFIX = { exact: "", approx: "≈ ", at_least: "≥ ", at_most: "≤ " } as const;
 
 // Cells use the component classes in globals.css: one short class instead of the same dozen
 // utilities repeated in every one of a page's ~550 cells (it halved the page's HTML).

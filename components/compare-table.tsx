@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { type CatalogRow, COLUMN_KEYS, COLUMN_LABELS } from "@/db/domain/catalog";
+import { type CatalogRow, COLUMN_KEYS, COLUMN_LABELS, NUMERIC_COLUMNS } from "@/db/domain/catalog";
 import { CitationProvider, CiteLink } from "./citation-dialog";
-import { agreementText, UNKNOWN, variantLabel } from "./format";
+import { agreementText, QUALIFIER_PREFIX, UNKNOWN, variantLabel } from "./format";
 
 function comparable(row: CatalogRow, key: (typeof COLUMN_KEYS)[number]): string | null {
   const cell = row.cells[key];
@@ -61,6 +61,9 @@ export function CompareTable({ rows }: { rows: CatalogRow[] }) {
                         {cell ? (
                           <span className="flex items-start gap-1">
                             <span>
+                              {NUMERIC_COLUMNS.has(key) && cell.num !== null ? (
+                                <span aria-hidden="true">{QUALIFIER_PREFIX[cell.qualifier]}</span>
+                              ) : null}
                               {cell.text}
                               {cell.condition === "extended" ? (
                                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">

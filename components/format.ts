@@ -119,3 +119,6 @@ export function subjectLabel(g: {
     .filter(Boolean)
     .join(" · ");
 }
+
+/** How a number's qualifier reads in front of it: "≈ 8B", "≤ 65,536". */
+export const QUALIFIER_PREFIX = { exact: "", approx: "≈ ", at_least: "≥ ", at_most: "≤ " } as const;
