@@ -209,13 +209,20 @@ async function respond(request: NextRequest): Promise<NextResponse> {
   const version = await dataVersion();
   if (version === null) return unavailable(isApi, noScripts);
 
+  const candidate = {
+    method: request.method,
+    pathname,
+    search,
+    headers: request.headers,
+    signedIn: false,
+  };
+  // The session is looked up only for a request the cache could otherwise answer: maintainers'
+  // own pages, actions and router requests never pay for it.
   const cacheable =
     pageCacheEnabled() &&
+    isCacheable(candidate) &&
     isCacheable({
-      method: request.method,
-      pathname,
-      search,
-      headers: request.headers,
+      ...candidate,
       signedIn: await hasValidSession(request.cookies.get(SESSION_COOKIE)?.value),
     });
   if (cacheable) {

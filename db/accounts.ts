@@ -17,6 +17,9 @@ import { maintainers, sessions, signInAttempts } from "./schema";
 
 export const SESSION_DAYS = 14;
 
+/** The one answer to a wrong name or a wrong password: which of the two is never said. */
+export const MISMATCH_MESSAGE = "That name and password do not match a maintainer.";
+
 /** Secure with the __Host- prefix in production; OWL_INSECURE_COOKIES=1 for plain-HTTP tests. */
 export const isSecureCookie = () =>
   process.env.NODE_ENV === "production" && process.env.OWL_INSECURE_COOKIES !== "1";
@@ -206,7 +209,7 @@ export async function signIn(
     return {
       ok: false,
       reason: "mismatch",
-      error: "That name and password do not match a maintainer.",
+      error: MISMATCH_MESSAGE,
     };
 
   const token = randomBytes(32).toString("base64url");

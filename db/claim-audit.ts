@@ -28,18 +28,13 @@ export async function auditDatabase(
   // "N sources agree" may never exceed the distinct sources of the claims behind that column.
   const byModel = new Map<number, ClaimRow[]>();
   for (const c of claims) byModel.set(c.modelId, [...(byModel.get(c.modelId) ?? []), c]);
-  const familyIds = (id: number): number[] => {
-    const chain: number[] = [];
-    let f = modelRows.find((m) => m.id === id)?.familyId ?? null;
-    while (f !== null && chain.length < 16) {
-      chain.push(f);
-      f = modelRows.find((m) => m.id === f)?.familyId ?? null;
-    }
-    return chain;
-  };
+  // Each row already carries its family chain (slugs): the claims behind a cell are its own
+  // and its families'.
+  const idOf = new Map(modelRows.map((m) => [m.slug, m.id]));
   const cells = buildCatalogRows(modelRows, claims).flatMap((row) =>
     Object.entries(row.cells).map(([column, cell]) => {
-      const behind = [row.id, ...familyIds(row.id)].flatMap((id) =>
+      const ids = [row.id, ...row.families.map((slug) => idOf.get(slug) ?? -1)];
+      const behind = ids.flatMap((id) =>
         (byModel.get(id) ?? []).filter((c) => columnOf(c) === column),
       );
       return {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EditForm } from "@/components/maintain/edit-form";
+import { MISMATCH_MESSAGE } from "@/db/accounts";
 import { currentMaintainer } from "@/db/queries/session";
 import { signInAction } from "../actions";
-import { safeNext } from "./sign-in";
+import { INVALID_MESSAGE, safeNext } from "./sign-in";
 
 export const metadata: Metadata = { title: "Maintainer sign-in" };
 
@@ -15,11 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const next = safeNext(sp.next);
   // A refusal of the form posted without JavaScript comes back here (./submit/route.ts).
   const failed =
-    sp.failed === "mismatch"
-      ? "That name and password do not match a maintainer."
-      : sp.failed === "invalid"
-        ? "Enter your name and password."
-        : null;
+    sp.failed === "mismatch" ? MISMATCH_MESSAGE : sp.failed === "invalid" ? INVALID_MESSAGE : null;
   const name = typeof sp.name === "string" ? sp.name.slice(0, 100) : "";
   return (
     <div className="max-w-md space-y-4">

@@ -20,6 +20,8 @@ const signInSchema = z.object({
   next: z.string().optional(),
 });
 
+export const INVALID_MESSAGE = "Enter your name and password.";
+
 export type SignInOutcome =
   | { ok: true; next: string }
   | { ok: false; reason: "invalid"; error: string; fieldErrors: Record<string, string[]> }
@@ -36,7 +38,7 @@ export async function attemptSignIn(formData: FormData): Promise<SignInOutcome> 
     return {
       ok: false,
       reason: "invalid",
-      error: "Enter your name and password.",
+      error: INVALID_MESSAGE,
       fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
     };
   const result = await signIn(db, { ...parsed.data, address: await clientAddress() });
