@@ -1,6 +1,7 @@
 /* Display helpers shared by server and client components. */
+import type { ClaimField } from "@/db/schema";
 
-export const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<ClaimField, string> = {
   total_params: "Total parameters",
   active_params: "Active parameters",
   architecture: "Architecture",
@@ -11,6 +12,22 @@ export const FIELD_LABELS: Record<string, string> = {
   release_date: "Release date",
   benchmark: "Benchmark",
   other: "Other",
+  layers: "Layers",
+  hidden_size: "Hidden size",
+  attention_heads: "Attention heads",
+  kv_heads: "Key/value heads",
+  head_dim: "Head dimension",
+  vocab_size: "Vocabulary size",
+  experts: "Experts",
+  active_experts: "Experts per token",
+  sliding_window: "Sliding window",
+  sliding_window_layers: "Attention layer types",
+  kv_lora_rank: "MLA KV rank (kv_lora_rank)",
+  qk_rope_head_dim: "MLA RoPE head dim",
+  max_position_embeddings: "Max position embeddings",
+  rope_scaling: "RoPE scaling",
+  dtype: "Weights dtype",
+  unquantized_modules: "Modules left unquantized",
 };
 
 export const PROVENANCE_LABELS: Record<string, string> = {
@@ -24,6 +41,7 @@ export const TIER_LABELS: Record<string, string> = {
   primary: "publisher's own material",
   secondary: "launch partner",
   press: "press / commentary",
+  mirror: "a third party's copy of the publisher's file",
 };
 
 export const KIND_LABELS: Record<string, string> = {
@@ -33,6 +51,7 @@ export const KIND_LABELS: Record<string, string> = {
   license: "License",
   blog: "Blog post",
   docs: "Documentation",
+  config: "Architecture config",
 };
 
 export function fieldLabel(field: string, label: string, settings = ""): string {
@@ -40,7 +59,7 @@ export function fieldLabel(field: string, label: string, settings = ""): string 
     const name = label ? label.charAt(0).toUpperCase() + label.slice(1) : FIELD_LABELS[field];
     return settings ? `${name} (${settings})` : (name ?? field);
   }
-  return FIELD_LABELS[field] ?? field;
+  return FIELD_LABELS[field as ClaimField] ?? field;
 }
 
 /** ISO date → "5 Apr 2025"; null → the honest phrase. */

@@ -21,7 +21,8 @@ import type { CatalogRow } from "./domain/catalog";
 import { LENGTHS, MODEL_SLUG, SOURCE_SLUG } from "./domain/rules";
 
 /** A constant of db/domain/rules.ts as SQL: the CHECKs say what the zod schemas say. */
-const lit = (v: RegExp | number) => sql.raw(typeof v === "number" ? String(v) : `'${v.source}'`);
+const lit = (v: RegExp | number | string) =>
+  sql.raw(typeof v === "number" ? String(v) : typeof v === "string" ? v : `'${v.source}'`);
 
 /*
  * The invariants this product lives by (a quote is the substring of its source at its offsets,
@@ -30,11 +31,23 @@ const lit = (v: RegExp | number) => sql.raw(typeof v === "number" ? String(v) : 
  * drizzle can express.
  */
 
-export const sourceKinds = ["article", "model_card", "readme", "license", "blog", "docs"] as const;
+export const sourceKinds = [
+  "article",
+  "model_card",
+  "readme",
+  "license",
+  "blog",
+  "docs",
+  "config",
+] as const;
 export const sourceKind = pgEnum("source_kind", sourceKinds);
 
-/** primary = the model's own publisher; secondary = a launch partner; press = journalism/commentary. */
-export const sourceTiers = ["primary", "secondary", "press"] as const;
+/**
+ * primary = the model's own publisher; secondary = a launch partner; press = journalism or
+ * commentary; mirror = a third party's verbatim copy of a publisher's file (mirror_of names the
+ * file it copies): cited as the copy it is, never as the publisher's own page.
+ */
+export const sourceTiers = ["primary", "secondary", "press", "mirror"] as const;
 export const sourceTier = pgEnum("source_tier", sourceTiers);
 
 export const modelKinds = ["family", "model"] as const;
@@ -51,8 +64,42 @@ export const claimFields = [
   "release_date",
   "benchmark",
   "other",
+  // Architecture, as configs and spec tables state it (what a memory estimate needs).
+  "layers",
+  "hidden_size",
+  "attention_heads",
+  "kv_heads",
+  "head_dim",
+  "vocab_size",
+  "experts",
+  "active_experts",
+  "sliding_window",
+  "sliding_window_layers",
+  "kv_lora_rank",
+  "qk_rope_head_dim",
+  "max_position_embeddings",
+  "rope_scaling",
+  "dtype",
+  "unquantized_modules",
 ] as const;
 export const claimField = pgEnum("claim_field", claimFields);
+
+/** Fields whose value is a whole count of something (layers, heads, experts, …). */
+export const countFields = [
+  "layers",
+  "hidden_size",
+  "attention_heads",
+  "kv_heads",
+  "head_dim",
+  "vocab_size",
+  "experts",
+  "active_experts",
+  "sliding_window",
+  "kv_lora_rank",
+  "qk_rope_head_dim",
+  "max_position_embeddings",
+] as const satisfies readonly (typeof claimFields)[number][];
+const COUNT_FIELDS_SQL = countFields.map((f) => `'${f}'`).join(", ");
 
 /** A context window as the model was trained for it, or extended by rope scaling ("" otherwise). */
 export const contextConditions = ["", "native", "extended"] as const;
@@ -134,6 +181,8 @@ export const sources = pgTable(
     kind: sourceKind("kind").notNull(),
     tier: sourceTier("tier").notNull(),
     commit: text("commit"),
+    /** For a mirror: the publisher's own file that this copy reproduces (its URL). */
+    mirrorOf: text("mirror_of"),
     note: text("note"),
     text: text("text").notNull(),
     // Always overwritten by a trigger (0001_integrity.sql) so it can never disagree with the text.
@@ -153,6 +202,11 @@ export const sources = pgTable(
       sql`char_length(${t.text}) between 1 and ${lit(LENGTHS.sourceText)}`,
     ),
     check("sources_url_scheme", sql`${t.url} is null or ${t.url} ~ '^https?://'`),
+    check(
+      "sources_mirror_named",
+      sql`(${t.tier}::text = 'mirror') = (${t.mirrorOf} is not null)
+        and (${t.mirrorOf} is null or ${t.mirrorOf} ~ '^https?://')`,
+    ),
   ],
 );
 
@@ -290,6 +344,12 @@ export const claims = pgTable(
           when 'memory_footprint' then ${t.valueNum} > 0 and ${t.valueNum} <= 1e6
           when 'benchmark' then ${t.unit} = 'Elo' or ${t.valueNum} <= 100
           else true end)`,
+    ),
+    // Text comparison, not the enum literal: the values are new in the migration that adds this.
+    check(
+      "claims_architecture_counts",
+      sql`${t.field}::text not in (${lit(COUNT_FIELDS_SQL)}) or (${t.valueNum} is not null
+        and ${t.valueNum} = trunc(${t.valueNum}) and ${t.valueNum} between 1 and 1e8)`,
     ),
     check("claims_date_only_for_dates", sql`${t.valueDate} is null or ${t.field} = 'release_date'`),
   ],

@@ -11,6 +11,7 @@ import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
 import { type ClaimField, claimFields } from "@/db/schema";
 import { MODEL_SEEDS, type ModelSeed, orgOfPublisher } from "./catalog";
+import { importedClaims } from "./imported";
 import { type ClaimReview, COMPARABLE, MODEL_ALIASES, REVIEW } from "./review";
 import { loadSourceSeeds, SOURCES_DIR, type SourceSeed } from "./sources";
 
@@ -247,23 +248,31 @@ function reviewStatement(
   }));
 }
 
-export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
+/** The claims of claims.json as our review (seed/review.ts) makes them, with what it refused. */
+export function handReviewedClaims(dir = SOURCES_DIR) {
   const sources = loadSourceSeeds(dir);
   const byFile = new Map(sources.map((s) => [s.file, s]));
   const models = new Map(MODEL_SEEDS.map((m) => [m.slug, m]));
   const problems: string[] = [];
   const claims: ClaimSeed[] = [];
-
   for (const [index, c] of loadCandidates(dir).entries()) {
     const where = `claims.json #${index} (${c.model} / ${c.field} = ${c.value})`;
     const result = reviewCandidate(c, index, byFile, models);
     if (typeof result === "string") problems.push(`${where}: ${result}`);
     else claims.push(...result);
   }
+  return { sources, models, claims, problems };
+}
+
+export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
+  const { sources, models, claims, problems } = handReviewedClaims(dir);
+  const imported = importedClaims(sources, models, claims);
+  claims.push(...imported.claims);
+  problems.push(...imported.problems);
 
   if (problems.length > 0) {
     throw new SeedError(
-      `Seed refused: ${problems.length} claim(s) failed review\n- ${problems.join("\n- ")}`,
+      `Seed refused: ${problems.length} claim(s) failed review\n- ${problems.slice(0, 50).join("\n- ")}`,
     );
   }
   rankClaims(claims, sources);
@@ -282,7 +291,12 @@ function rankClaims(claims: ClaimSeed[], sources: SourceSeed[]) {
     const key = [c.model, c.field, c.label, c.variant, c.condition, c.settings].join("\u0000");
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  const indexOf = (c: ClaimSeed) => Number(c.seedKey.replace(/^claims\.json#(\d+).*$/, "$1"));
+  // claims.json entries by their index; imported ones after them, in document order.
+  const order = new Map(claims.map((c, i) => [c, i]));
+  const indexOf = (c: ClaimSeed) => {
+    const m = /^claims\.json#(\d+)/.exec(c.seedKey);
+    return m ? Number(m[1]) : 1e6 + (order.get(c) ?? 0);
+  };
   for (const group of groups.values()) {
     const eligible = group.filter(
       (c) => c.provenance !== "forecast" && !REVIEW[indexOf(c)]?.opinion,

@@ -21,7 +21,28 @@ export type ModelSeed = {
   developer: string;
   org: Org;
   description: string;
+  /** Other names sources use for it ("OLMo-2-1124-7B"), for the importer's name matching. */
+  aliases?: string[];
 };
+
+/** A sized member of a family, as the sources list them (description restates the name only). */
+function sized(
+  family: string,
+  developer: string,
+  org: Org,
+  rows: [slug: string, name: string, aliases?: string[]][],
+): ModelSeed[] {
+  return rows.map(([slug, name, aliases]) => ({
+    slug,
+    name,
+    kind: "model",
+    family,
+    developer,
+    org,
+    description: `${name}, a member of the ${family} family.`,
+    ...(aliases ? { aliases } : {}),
+  }));
+}
 
 const OPENAI = "OpenAI";
 const GOOGLE = "Google";
@@ -347,14 +368,40 @@ export const MODEL_SEEDS: ModelSeed[] = [
     description: "OLMo 2 at 32B.",
   },
 
+  // No source calls it "s1" (the paper's name); the seed article describes it without a name.
   {
-    slug: "s1",
-    name: "s1 (Stanford/UW reasoning model)",
+    slug: "stanford-uw-reasoning-model",
+    name: "Reasoning model by Stanford and UW researchers (unnamed in its source)",
     kind: "model",
     developer: "Researchers at Stanford and the University of Washington",
     org: "stanford-uw",
     description: "Reasoning model built by fine-tuning an open LLM.",
   },
+
+  // Every model with a spec row in the stored official sources (issue 14).
+  ...sized("qwen3", QWEN, "qwen", [
+    ["qwen3-0.6b", "Qwen3-0.6B"],
+    ["qwen3-1.7b", "Qwen3-1.7B"],
+    ["qwen3-4b", "Qwen3-4B"],
+    ["qwen3-8b", "Qwen3-8B"],
+    ["qwen3-14b", "Qwen3-14B"],
+    ["qwen3-32b", "Qwen3-32B"],
+  ]),
+  ...sized("qwen2.5", QWEN, "qwen", [
+    ["qwen2.5-0.5b", "Qwen2.5-0.5B"],
+    ["qwen2.5-1.5b", "Qwen2.5-1.5B"],
+    ["qwen2.5-3b", "Qwen2.5-3B"],
+    ["qwen2.5-7b", "Qwen2.5-7B"],
+    ["qwen2.5-14b", "Qwen2.5-14B"],
+    ["qwen2.5-32b", "Qwen2.5-32B"],
+  ]),
+  ...sized("llama", META, "meta", [["llama-3.2-3b", "Llama 3.2 3B"]]),
+  ...sized("olmo-2", AI2, "ai2", [["olmo-2-1b", "OLMo 2 1B", ["OLMo-2-0425-1B"]]]),
+  ...sized("gemma-2", GOOGLE, "google", [
+    ["gemma-2-9b", "Gemma 2 9B"],
+    ["gemma-2-27b", "Gemma 2 27B"],
+  ]),
+  ...sized("deepseek", DEEPSEEK, "deepseek", [["deepseek-r1-zero", "DeepSeek-R1-Zero"]]),
 ];
 
 /** Which organisation publishes a source, to tell publisher-reported from third-party claims. */

@@ -37,7 +37,7 @@ export const MODEL_ALIASES: Record<string, string[]> = {
   "OLMo 2 7B": ["olmo-2-7b"],
   "OLMo 2 13B": ["olmo-2-13b"],
   "OLMo 2 32B": ["olmo-2-32b"],
-  "s1 (Stanford/UW reasoning model)": ["s1"],
+  "s1 (Stanford/UW reasoning model)": ["stanford-uw-reasoning-model"],
   "Gemma / Llama (families)": ["gemma", "llama"],
   "Llama / Qwen (families)": ["llama", "qwen"],
 };

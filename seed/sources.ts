@@ -46,6 +46,7 @@ const SEED_ARTICLES: Record<
 };
 
 function kindOfOfficial(name: string): SourceSeed["kind"] {
+  if (name.startsWith("configs/")) return "config";
   if (name.includes("license")) return "license";
   if (name.includes("model-card")) return "model_card";
   if (name.includes("readme")) return "readme";
@@ -67,22 +68,32 @@ export function parseOfficial(file: string, raw: string): SourceSeed {
     if (!header[key]) throw new Error(`${file}: header line '${key}:' is missing`);
   }
   const date = header.date as string;
-  const tier = (header["source tier"] ?? "").startsWith("secondary") ? "secondary" : "primary";
+  const tierLine = header["source tier"] ?? "";
+  const tier = tierLine.startsWith("secondary")
+    ? "secondary"
+    : tierLine.startsWith("mirror")
+      ? "mirror"
+      : "primary";
+  if (tier === "mirror" && !header.mirrors) {
+    throw new Error(`${file}: a mirror must name the file it copies ('Mirrors:')`);
+  }
   const name = file.split("/").pop() as string;
+  const stem = name
+    .replace(/\.txt$/, "")
+    .replaceAll("_", "-")
+    .replaceAll(".", "-");
   return {
     file,
-    slug: name
-      .replace(/\.txt$/, "")
-      .replaceAll("_", "-")
-      .replaceAll(".", "-"),
+    slug: file.startsWith("configs/") ? `config-${stem}` : stem,
     title: header.title as string,
     publisher: header.publisher as string,
     author: null,
     url: header.url as string,
     publishedOn: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
     retrievedOn: null,
-    kind: kindOfOfficial(name),
+    kind: kindOfOfficial(file),
     tier,
+    mirrorOf: tier === "mirror" ? (header.mirrors as string) : null,
     commit: header.commit ?? null,
     note: header.note ?? null,
     text: raw.slice(split + "\n-----\n".length),
@@ -110,9 +121,11 @@ export function loadSourceSeeds(dir = SOURCES_DIR): SourceSeed[] {
       text: readFileSync(join(dir, "seeds", name), "utf8"),
     });
   }
-  for (const name of readdirSync(join(dir, "official")).sort()) {
-    const file = `official/${name}`;
-    out.push(parseOfficial(file, readFileSync(join(dir, file), "utf8")));
+  for (const folder of ["official", "configs"]) {
+    for (const name of readdirSync(join(dir, folder)).sort()) {
+      const file = `${folder}/${name}`;
+      out.push(parseOfficial(file, readFileSync(join(dir, file), "utf8")));
+    }
   }
   return out;
 }

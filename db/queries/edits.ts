@@ -233,6 +233,14 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
   sources_title_length: { field: "title", message: "The title is empty or too long." },
   sources_text_length: { field: "text", message: "The text is empty or too long." },
   sources_url_scheme: { field: "url", message: "An http(s) address, or leave empty." },
+  sources_mirror_named: {
+    field: "mirrorOf",
+    message: "A mirror names the publisher's file it copies (an http(s) address); only a mirror does.",
+  },
+  claims_architecture_counts: {
+    field: "valueNum",
+    message: "Layers, heads, sizes and expert counts are whole numbers from 1 up.",
+  },
 };
 
 /** Runs a write; expected database refusals become messages, anything else is a bug and throws. */

@@ -1,0 +1,242 @@
+/*
+ * The importer's finder: a document in, candidate facts out, each with the exact passage that
+ * states it. It proposes; a maintainer (or a reviewed decisions file) disposes. Real parsers do the
+ * reading — remark (Markdown, GFM tables, front matter), parse5 (HTML tables), jsonc-parser and
+ * yaml (configs) — and the passages are their reported positions, never a re-search of the text.
+ */
+import type { Root, RootContent } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { LENGTHS } from "../rules";
+import { type ConfigSubject, jsonConfigFacts, yamlFacts } from "./configs";
+import { gridTables } from "./grid-tables";
+import { htmlTables } from "./html-tables";
+import { type KnownModel, modelResolver } from "./model-names";
+import { sentenceFacts } from "./sentences";
+import { type Found, interpretTable } from "./tables";
+import { type Candidate, ExtractError, type Span, type Table, type TableCell } from "./types";
+
+export type DocumentFormat = "markdown" | "html" | "json" | "yaml";
+
+export type ExtractOptions = {
+  known: readonly KnownModel[];
+  /** The document's own model (a model card's), for facts that do not name one. */
+  model?: { slug: string; name?: string; variant?: string } | null;
+  /** The family word new models must start with (default: the model's, else none). */
+  subject?: string;
+  format?: DocumentFormat;
+};
+
+export type Extraction = { format: DocumentFormat; candidates: Candidate[] };
+
+export function detectFormat(text: string): DocumentFormat {
+  const head = text.trimStart().slice(0, 200).toLowerCase();
+  if (head.startsWith("{")) return "json";
+  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return "html";
+  return "markdown";
+}
+
+/** A short stable hash (FNV-1a, 32 bits) for candidate keys. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+function keyed(text: string, found: Found[]): Candidate[] {
+  const seen = new Map<string, number>();
+  const out: Candidate[] = [];
+  for (const f of found) {
+    const identity = [
+      f.model,
+      f.field,
+      f.label,
+      f.variant,
+      f.condition,
+      f.settings,
+      f.valueText,
+      text.slice(f.quote.start, f.quote.end),
+    ].join("\u0000");
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    // The same fact from the same passage twice (two parsers agreeing) is one candidate.
+    if (n > 0) continue;
+    out.push({ ...f, key: `${f.field}-${hash(identity)}` });
+  }
+  return out;
+}
+
+/** The heading or caption line just above `offset`, if the table has one. */
+function captionFinder(text: string) {
+  return (offset: number): { text: string; start: number } | null => {
+    let end = text.lastIndexOf("\n", offset - 1);
+    for (let tries = 0; tries < 6 && end > 0; tries++) {
+      const start = text.lastIndexOf("\n", end - 1) + 1;
+      const line = text.slice(start, end);
+      end = start - 1;
+      const t = line.trim();
+      if (!t || /^<[^>]*>$/.test(t)) continue;
+      const heading = /^#{1,6}\s+(.*)$/.exec(t) ?? /^[-*]\s+(.{1,80})$/.exec(t);
+      if (!heading) return null;
+      return { text: (heading[1] as string).trim(), start: start + line.indexOf(t) };
+    }
+    return null;
+  };
+}
+
+const overlaps = (a: Span, ranges: Span[]) =>
+  ranges.some((r) => a.start < r.end && a.end > r.start);
+
+function mdTables(tree: Root, source: string, caption: ReturnType<typeof captionFinder>): Table[] {
+  const out: Table[] = [];
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === "table") {
+        const rows = node.children.map((row) => {
+          const start = row.position?.start.offset ?? 0;
+          const end = row.position?.end.offset ?? start;
+          const cells: TableCell[] = row.children.map((cell) => ({
+            text: cell.children.map(plain).join(""),
+            span: {
+              start: cell.position?.start.offset ?? start,
+              end: cell.position?.end.offset ?? end,
+            },
+            rowStart: start,
+          }));
+          return { cells, span: { start, end } };
+        });
+        const head = rows[0];
+        if (!head || rows.length < 2) continue;
+        const above = caption(head.span.start);
+        // A Markdown table's caption counts only when it is a heading right above it.
+        const adjacent = above && /^\s*$/.test(sliceBetween(above.start, head.span.start));
+        out.push({
+          header: head.cells,
+          headerSpan: {
+            start: adjacent && above ? above.start : head.span.start,
+            end: head.span.end,
+          },
+          rows: rows.slice(1),
+          caption: adjacent && above ? above.text : "",
+        });
+      } else if ("children" in node) visit(node.children as RootContent[]);
+    }
+  };
+  const sliceBetween = (a: number, b: number) => {
+    const between = source.slice(a, b);
+    return between.slice(between.indexOf("\n") + 1);
+  };
+  visit(tree.children);
+  return out;
+}
+
+/** Text of an mdast node as a reader sees it (inline code and links kept as their text). */
+function plain(node: RootContent): string {
+  if ("value" in node && typeof node.value === "string") return node.value;
+  if ("children" in node) return (node.children as RootContent[]).map(plain).join("");
+  return "";
+}
+
+function proseBlocks(tree: Root, exclude: Span[]): Span[] {
+  const out: Span[] = [];
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (
+        node.type === "table" ||
+        node.type === "code" ||
+        node.type === "html" ||
+        node.type === "yaml"
+      )
+        continue;
+      if (node.type === "paragraph" || node.type === "heading") {
+        const s = { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+        if (!overlaps(s, exclude)) out.push(s);
+      } else if ("children" in node) visit(node.children as RootContent[]);
+    }
+  };
+  visit(tree.children);
+  return out;
+}
+
+/*
+ * Stored excerpts mark omitted parts with "[... omitted ...]" lines (seed/sources/README.md); they
+ * are not the document's text, so parsers see them as blank lines. Same length: offsets hold.
+ */
+function blankOmissions(text: string): string {
+  return text.replace(/^[ \t]*\[\.\.\.[^\]\n]*\.\.\.\][ \t]*$/gm, (m) => " ".repeat(m.length));
+}
+
+export function extractFacts(text: string, options: ExtractOptions): Extraction {
+  if (text.length === 0 || !/\S/.test(text)) throw new ExtractError("the document is empty");
+  if (text.length > LENGTHS.sourceText) {
+    throw new ExtractError(
+      `the document is ${text.length.toLocaleString("en-US")} characters; the limit is ${LENGTHS.sourceText.toLocaleString("en-US")}`,
+    );
+  }
+  const format = options.format ?? detectFormat(text);
+  text = blankOmissions(text);
+  const own = options.model ? options.known.find((k) => k.slug === options.model?.slug) : undefined;
+  const subjectModel: ConfigSubject | null = options.model
+    ? {
+        slug: options.model.slug,
+        name: options.model.name ?? own?.name ?? options.model.slug,
+        variant: options.model.variant ?? "",
+        known: Boolean(own),
+      }
+    : null;
+  const subject = options.subject ?? options.model?.slug.split("-")[0];
+  const resolve = modelResolver(options.known, subject);
+  const found: Found[] = [];
+
+  if (format === "json") {
+    if (!subjectModel) throw new ExtractError("a config needs the model it describes");
+    found.push(...jsonConfigFacts(text, subjectModel));
+    return { format, candidates: keyed(text, found) };
+  }
+  if (format === "yaml") {
+    if (!subjectModel) throw new ExtractError("a config needs the model it describes");
+    found.push(...yamlFacts(text, { start: 0, end: text.length }, subjectModel, false));
+    return { format, candidates: keyed(text, found) };
+  }
+
+  const caption = captionFinder(text);
+  const grids = gridTables(text, caption);
+  for (const t of grids.tables) found.push(...interpretTable(t, resolve, "grid-table"));
+  const htmlSpans: Span[] = [];
+  if (/<table[\s>]/i.test(text)) {
+    for (const t of htmlTables(text, caption)) {
+      htmlSpans.push({
+        start: t.headerSpan.start,
+        end: t.rows.at(-1)?.span.end ?? t.headerSpan.end,
+      });
+      found.push(...interpretTable(t, resolve, "html-table"));
+    }
+  }
+  if (format === "markdown") {
+    const tree = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkFrontmatter, ["yaml"])
+      .parse(text);
+    const front = tree.children.find((n) => n.type === "yaml");
+    if (front?.position && subjectModel) {
+      // The YAML between the fences: from the line after the opening "---".
+      const start = text.indexOf("\n", front.position.start.offset ?? 0) + 1;
+      const end = text.lastIndexOf("\n", (front.position.end.offset ?? 0) - 1);
+      found.push(...yamlFacts(text, { start, end: Math.max(start, end) }, subjectModel, true));
+    }
+    for (const t of mdTables(tree, text, caption)) {
+      if (overlaps(t.headerSpan, grids.ranges)) continue;
+      found.push(...interpretTable(t, resolve, "table"));
+    }
+    found.push(
+      ...sentenceFacts(text, proseBlocks(tree, [...grids.ranges, ...htmlSpans]), subjectModel),
+    );
+  }
+  return { format, candidates: keyed(text, found) };
+}

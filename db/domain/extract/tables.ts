@@ -1,0 +1,296 @@
+/*
+ * From a parsed table to candidate facts. Two layouts occur: models in columns (a benchmark per
+ * row: model cards' evaluation tables) and models in rows (a spec or measurement per column:
+ * spec tables, speed benchmarks). A cell's quote is its row (from the first row of any cell that
+ * spans into it, so an input length given once for three rows is in every quote); the header row,
+ * with the heading above the table, is cited as the column's meaning.
+ */
+import { parseQuantity } from "../values";
+import {
+  type ColumnMeaning,
+  columnMeaning,
+  type Descriptor,
+  headerText,
+  type Measure,
+  shotsSetting,
+  splitBenchmarkName,
+  variantOfHeading,
+} from "./columns";
+import type { ModelMatch, ModelResolver } from "./model-names";
+import type { Candidate, Table, TableRow } from "./types";
+
+export type Found = Omit<Candidate, "key">;
+type Extra = { variant?: string; settings: string[]; modelCol?: number };
+
+const DEFAULT_PRECISION = /^(bf16|fp16|bfloat16|float16)$/i;
+
+function cellValue(text: string): string {
+  return headerText(text)
+    .replace(/<br\s*\/?>/gi, " ")
+    .replace(/[*†‡^]+$/, "")
+    .trim();
+}
+
+const NUMBER = /^[-+]?\d+(?:\.\d+)?/;
+
+type Read = Pick<Found, "valueText" | "valueNum" | "unit" | "qualifier">;
+
+/** A cell as the measure reads it; null when the cell states no value ("-", "N/A", a link). */
+export function readCell(raw: string, m: Measure): Read[] | null {
+  const text = cellValue(raw);
+  if (!text || /^(-|—|–|n\/a|na|\/|x|–)$/i.test(text)) return null;
+  switch (m.read) {
+    case "text":
+      return [{ valueText: text, valueNum: null, unit: null, qualifier: "exact" }];
+    case "count":
+    case "tokens": {
+      const q = parseQuantity(text, "count");
+      if (!q || q.value < 1e5) return null;
+      return [
+        {
+          valueText: text,
+          valueNum: q.value,
+          unit: m.read === "count" && m.field !== "other" ? "params" : (m.unit ?? "tokens"),
+          qualifier: q.qualifier,
+        },
+      ];
+    }
+    case "context": {
+      const q = parseQuantity(text, "context");
+      if (!q) return null;
+      return [{ valueText: text, valueNum: q.value, unit: "tokens", qualifier: q.qualifier }];
+    }
+    case "integer": {
+      const pair = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+      if (pair && m.second) {
+        return [
+          {
+            valueText: pair[1] as string,
+            valueNum: Number(pair[1]),
+            unit: null,
+            qualifier: "exact",
+          },
+          {
+            valueText: pair[2] as string,
+            valueNum: Number(pair[2]),
+            unit: null,
+            qualifier: "exact",
+          },
+        ];
+      }
+      if (!/^\d+$/.test(text)) return null;
+      return [{ valueText: text, valueNum: Number(text), unit: null, qualifier: "exact" }];
+    }
+    case "memory": {
+      if (!/^\d+(\.\d+)?$/.test(text)) return null;
+      const q = parseQuantity(`${text} ${m.unit ?? "GB"}`, "memory");
+      if (!q) return null;
+      return [
+        {
+          valueText: `${text} ${m.unit ?? "GB"}`,
+          valueNum: q.value,
+          unit: "GB",
+          qualifier: "exact",
+        },
+      ];
+    }
+    case "speed": {
+      if (!/^\d+(\.\d+)?$/.test(text)) return null;
+      return [{ valueText: text, valueNum: Number(text), unit: "tokens/s", qualifier: "exact" }];
+    }
+    case "score": {
+      const n = NUMBER.exec(text);
+      if (!n) return null;
+      // "62.3", "86.6%", "1334" (Elo); a number followed by more words is a sentence, not a score.
+      if (!/^[-+]?\d+(?:\.\d+)?\s*%?$/.test(text)) return null;
+      const value = Number(n[0]);
+      return [
+        {
+          valueText: text,
+          valueNum: value,
+          unit: /elo/i.test(m.label) ? "Elo" : "score",
+          qualifier: "exact",
+        },
+      ];
+    }
+  }
+}
+
+/** The row, from the first row of any cell spanning into it (except the model's own cell). */
+function rowQuote(row: TableRow, skip?: number) {
+  const starts = row.cells.filter((_, i) => i !== skip).map((c) => c.rowStart);
+  return { start: Math.min(row.span.start, ...starts), end: row.span.end };
+}
+
+function engineOf(caption: string): string {
+  const m = /\(([^()]+)\)\s*$/.exec(caption.trim());
+  return m ? (m[1] as string).trim() : "";
+}
+
+function make(
+  table: Table,
+  row: TableRow,
+  model: ModelMatch,
+  measure: Measure,
+  read: Read,
+  field: Found["field"],
+  via: Found["via"],
+  extra: Extra,
+): Found {
+  const settings = [...extra.settings, measure.settings, model.settings].filter(Boolean);
+  return {
+    modelName: model.name,
+    model: model.slug,
+    knownModel: model.known,
+    field,
+    label: field === "benchmark" || field === "other" ? measure.label : "",
+    settings: [...new Set(settings)].join(", "),
+    // A heading right above the table ("Instruction Tuned Models") is cited with the header row.
+    variant: extra.variant ?? (model.variant || variantOfHeading(table.caption)),
+    condition: "",
+    ...read,
+    valueDate: null,
+    quote: rowQuote(row, extra.modelCol),
+    settingsQuote: table.headerSpan,
+    via,
+  };
+}
+
+function push(
+  out: Found[],
+  table: Table,
+  row: TableRow,
+  model: ModelMatch,
+  measure: Measure,
+  raw: string,
+  via: Found["via"],
+  extra: Extra,
+) {
+  const reads = readCell(raw, measure);
+  if (!reads) return;
+  if (measure.field === "benchmark") {
+    const r = reads[0] as Read;
+    // The database holds benchmark scores to 0–100 unless they are Elo ratings.
+    if (r.unit !== "Elo" && (r.valueNum ?? 0) > 100) return;
+  }
+  reads.forEach((read, i) => {
+    const field = i === 0 ? measure.field : (measure.second ?? measure.field);
+    out.push(make(table, row, model, measure, read, field, via, extra));
+  });
+}
+
+/** Models across the top, one benchmark (or spec) per row. */
+function modelsInColumns(
+  table: Table,
+  meanings: (ColumnMeaning | null)[],
+  models: Map<number, ModelMatch>,
+  via: Found["via"],
+): Found[] {
+  const first = Math.min(...models.keys());
+  const roles = new Map<number, Descriptor>();
+  for (let i = 0; i < first; i++) {
+    const m = meanings[i];
+    if (m?.kind === "descriptor") roles.set(i, m.role);
+  }
+  if (![...roles.values()].includes("name")) {
+    // Unnamed columns: the last one before the models names the row, earlier ones group rows.
+    for (let i = first - 1; i >= 0; i--) {
+      if (!roles.has(i)) {
+        roles.set(i, "name");
+        break;
+      }
+    }
+  }
+  const out: Found[] = [];
+  for (const row of table.rows) {
+    const cell = (i: number) => row.cells[i]?.text ?? "";
+    const nameCol = [...roles].find(([, r]) => r === "name")?.[0];
+    if (nameCol === undefined) break;
+    const name = cellValue(cell(nameCol));
+    if (!name) continue;
+    const asMeasure = columnMeaning(name);
+    const settings: string[] = [];
+    let measure: Measure;
+    if (asMeasure?.kind === "measure") measure = asMeasure.measure;
+    else {
+      const split = splitBenchmarkName(name);
+      if (split.settings) settings.push(split.settings);
+      measure = { field: "benchmark", label: split.label, settings: "", read: "score" };
+    }
+    for (const [i, role] of roles) {
+      const v = cellValue(cell(i));
+      if (role === "shots" && v) settings.push(shotsSetting(v));
+      if (role === "metric" && v) settings.push(v);
+    }
+    for (const [i, model] of models)
+      push(out, table, row, model, measure, cell(i), via, { settings });
+  }
+  return out;
+}
+
+/** One model per row, a spec or measurement per column. */
+function modelsInRows(
+  table: Table,
+  meanings: (ColumnMeaning | null)[],
+  resolve: ModelResolver,
+  via: Found["via"],
+): Found[] {
+  let modelCol = meanings.findIndex((m) => m?.kind === "model");
+  if (modelCol < 0) {
+    modelCol = table.header.findIndex((_, i) =>
+      table.rows.some((r) => resolve(r.cells[i]?.text ?? "") !== null),
+    );
+  }
+  if (modelCol < 0) return [];
+  const engine = engineOf(table.caption);
+  const out: Found[] = [];
+  for (const row of table.rows) {
+    const cell = (i: number) => row.cells[i]?.text ?? "";
+    const model = resolve(cell(modelCol));
+    if (!model) continue;
+    const settings: string[] = [];
+    let variant: string | undefined;
+    const hasInput = meanings.some((m) => m?.kind === "descriptor" && m.role === "input");
+    if (hasInput && engine) settings.push(engine);
+    meanings.forEach((m, i) => {
+      if (m?.kind !== "descriptor") return;
+      const v = cellValue(cell(i));
+      if (!v) return;
+      if (m.role === "input") settings.push(`input length ${v}`);
+      else if (m.role === "gpus") settings.push(`${v} GPU${v === "1" ? "" : "s"}`);
+      else if (m.role === "shots") settings.push(shotsSetting(v));
+      else if (m.role === "metric") settings.push(v);
+      else if (m.role === "quantization" && !DEFAULT_PRECISION.test(v)) variant = v;
+    });
+    meanings.forEach((m, i) => {
+      if (i === modelCol) return;
+      let measure: Measure | null = m?.kind === "measure" ? m.measure : null;
+      const header = table.header[i]?.text ?? "";
+      if (!m && headerText(header)) {
+        const split = splitBenchmarkName(header);
+        measure = {
+          field: "benchmark",
+          label: split.label,
+          settings: split.settings,
+          read: "score",
+        };
+      }
+      if (!measure) return;
+      push(out, table, row, model, measure, cell(i), via, { settings, variant, modelCol });
+    });
+  }
+  return out;
+}
+
+export function interpretTable(table: Table, resolve: ModelResolver, via: Found["via"]): Found[] {
+  const meanings = table.header.map((h) => columnMeaning(h.text));
+  const models = new Map<number, ModelMatch>();
+  table.header.forEach((h, i) => {
+    if (meanings[i]) return;
+    const m = resolve(h.text);
+    if (m) models.set(i, m);
+  });
+  return models.size > 0
+    ? modelsInColumns(table, meanings, models, via)
+    : modelsInRows(table, meanings, resolve, via);
+}

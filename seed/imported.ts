@@ -1,0 +1,139 @@
+/*
+ * The seed's share of the importer: every document in IMPORT_DOCS goes through the same finder
+ * as the web form and the command line (db/domain/extract), then through its reviewed decisions
+ * file in seed/decisions/. A candidate the file does not decide, or a decision whose candidate the
+ * document no longer yields, stops the seed: the review must be redone, not silently skipped.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractFacts } from "@/db/domain/extract/extract";
+import {
+  applyDecisions,
+  type DecisionsFile,
+  decisionsFileSchema,
+  type Existing,
+  reviewCandidates,
+} from "@/db/domain/extract/review";
+import type { Candidate } from "@/db/domain/extract/types";
+import { codePointLength } from "@/db/domain/quote";
+import type { ClaimSeed } from "./build";
+import { type ModelSeed, orgOfPublisher } from "./catalog";
+import { IMPORT_DOCS, type ImportDoc, knownModels } from "./imports";
+import type { SourceSeed } from "./sources";
+
+export const DECISIONS_DIR = new URL("./decisions/", import.meta.url).pathname;
+
+export const decisionsPath = (doc: Pick<ImportDoc, "file">) =>
+  join(DECISIONS_DIR, `${doc.file.replace(/\.txt$/, "").replace("/", "--")}.json`);
+
+export function readDecisions(doc: ImportDoc): DecisionsFile | null {
+  const path = decisionsPath(doc);
+  if (!existsSync(path)) return null;
+  const parsed = decisionsFileSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** UTF-16 span → code-point offsets, as the database counts characters. */
+export function toCodePoints(text: string, span: { start: number; end: number }) {
+  const start = codePointLength(text.slice(0, span.start));
+  return { start, end: start + codePointLength(text.slice(span.start, span.end)) };
+}
+
+export type DocReview = {
+  doc: ImportDoc;
+  source: SourceSeed;
+  candidates: ReturnType<typeof reviewCandidates>;
+};
+
+/** The importer's proposals for one seed document, against the claims built so far. */
+export function proposeForDoc(
+  doc: ImportDoc,
+  source: SourceSeed,
+  existing: ClaimSeed[],
+): DocReview {
+  const { candidates } = extractFacts(source.text, {
+    known: knownModels(),
+    model: doc.model ?? null,
+    subject: doc.subject,
+    format: doc.format,
+  });
+  const current: Existing[] = existing.map((c, i) => ({
+    ...c,
+    id: i,
+    model: c.model,
+    sourceSlug: c.source,
+    source: { slug: c.source },
+  }));
+  return { doc, source, candidates: reviewCandidates(candidates, current, source.slug) };
+}
+
+/** Claim rows for every accepted candidate of every seed document; problems listed, not thrown. */
+export function importedClaims(
+  sources: SourceSeed[],
+  models: Map<string, ModelSeed>,
+  existing: ClaimSeed[],
+): { claims: ClaimSeed[]; problems: string[] } {
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  const claims: ClaimSeed[] = [];
+  const problems: string[] = [];
+  for (const doc of IMPORT_DOCS) {
+    const source = byFile.get(doc.file);
+    if (!source) {
+      problems.push(`${doc.file}: not in seed/sources`);
+      continue;
+    }
+    const review = proposeForDoc(doc, source, [...existing, ...claims]);
+    const proposed = review.candidates.filter((c) => c.status !== "same");
+    const file = readDecisions(doc);
+    if (!file) {
+      problems.push(`${doc.file}: no decisions file (${decisionsPath(doc)})`);
+      continue;
+    }
+    const quoteOf = (c: Candidate) => source.text.slice(c.quote.start, c.quote.end);
+    const decided = applyDecisions(proposed, file.decisions, quoteOf);
+    for (const c of decided.undecided) problems.push(`${doc.file}: ${c.key} is not decided`);
+    for (const k of decided.stale) problems.push(`${doc.file}: decision ${k} matches no candidate`);
+    for (const r of decided.refused) problems.push(`${doc.file}: ${r.key} refused: ${r.why}`);
+    const sourceOrg = orgOfPublisher(source.publisher ?? null);
+    for (const c of decided.accepted) {
+      const model = models.get(c.model);
+      if (!model) {
+        problems.push(`${doc.file}: ${c.key} names '${c.model}', which is not in seed/catalog.ts`);
+        continue;
+      }
+      const q = toCodePoints(source.text, c.quote);
+      const sq = c.settingsQuote ? toCodePoints(source.text, c.settingsQuote) : null;
+      claims.push({
+        seedKey: `${doc.file}#${c.key}`,
+        model: c.model,
+        source: source.slug,
+        field: c.field,
+        label: c.label,
+        settings: c.settings,
+        variant: c.variant,
+        condition: c.condition,
+        settingsQuote: c.settingsQuote
+          ? source.text.slice(c.settingsQuote.start, c.settingsQuote.end)
+          : null,
+        settingsQuoteStart: sq?.start ?? null,
+        settingsQuoteEnd: sq?.end ?? null,
+        valueText: c.valueText,
+        valueNum: c.valueNum,
+        unit: c.unit,
+        valueDate: c.valueDate,
+        qualifier: c.qualifier,
+        provenance: sourceOrg === model.org ? "publisher" : "third_party",
+        rank: "normal",
+        rankReason: null,
+        note: file.decisions[c.key]?.edit
+          ? `Corrected in review: ${file.decisions[c.key]?.reason}`
+          : null,
+        quote: quoteOf(c),
+        quoteStart: q.start,
+        quoteEnd: q.end,
+      });
+    }
+  }
+  return { claims, problems };
+}
