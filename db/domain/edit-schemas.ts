@@ -154,25 +154,35 @@ export const revertClaimSchema = z.object({
   reason,
 });
 
-export const createSourceSchema = z.object({
-  slug: sourceSlug,
-  title: plainText(LENGTHS.sourceTitle).pipe(z.string().min(1, "the document's title")),
-  publisher: optionalPlainText(200),
-  author: optionalPlainText(200),
-  url: optionalText(2000).refine(
-    (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
-    "an http(s) address, or leave empty",
-  ),
-  publishedOn: isoDate,
-  kind: z.enum(sourceKinds),
-  tier: z.enum(sourceTiers),
-  text: z
-    .string()
-    .min(1, "paste the source text")
-    .max(LENGTHS.sourceText, `at most ${LENGTHS.sourceText.toLocaleString("en")} characters`)
-    // Windows line endings would shift every offset a browser selection reports.
-    .transform((t) => t.replaceAll("\r\n", "\n")),
-});
+export const createSourceSchema = z
+  .object({
+    slug: sourceSlug,
+    title: plainText(LENGTHS.sourceTitle).pipe(z.string().min(1, "the document's title")),
+    publisher: optionalPlainText(200),
+    author: optionalPlainText(200),
+    url: optionalText(2000).refine(
+      (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
+      "an http(s) address, or leave empty",
+    ),
+    publishedOn: isoDate,
+    kind: z.enum(sourceKinds),
+    tier: z.enum(sourceTiers),
+    /** A mirror names the publisher's file it copies; nothing else may. */
+    mirrorOf: optionalText(2000).refine(
+      (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
+      "an http(s) address, or leave empty",
+    ),
+    text: z
+      .string()
+      .min(1, "paste the source text")
+      .max(LENGTHS.sourceText, `at most ${LENGTHS.sourceText.toLocaleString("en")} characters`)
+      // Windows line endings would shift every offset a browser selection reports.
+      .transform((t) => t.replaceAll("\r\n", "\n")),
+  })
+  .refine((s) => (s.tier === "mirror") === Boolean(s.mirrorOf), {
+    path: ["mirrorOf"],
+    message: "a mirror names the publisher's file it copies; only a mirror does",
+  });
 
 export const modelSchema = z.object({
   slug: modelSlug,

@@ -235,7 +235,8 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
   sources_url_scheme: { field: "url", message: "An http(s) address, or leave empty." },
   sources_mirror_named: {
     field: "mirrorOf",
-    message: "A mirror names the publisher's file it copies (an http(s) address); only a mirror does.",
+    message:
+      "A mirror names the publisher's file it copies (an http(s) address); only a mirror does.",
   },
   claims_architecture_counts: {
     field: "valueNum",
@@ -244,7 +245,7 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
 };
 
 /** Runs a write; expected database refusals become messages, anything else is a bug and throws. */
-async function guarded<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+export async function guarded<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await run();
   } catch (err) {

@@ -58,13 +58,36 @@ const DESCRIPTORS: [RegExp, Descriptor][] = [
 
 const MEASURES: [RegExp, Measure][] = [
   [
-    /^#?\s*total params|^params$|^parameters$|^#? ?params$/,
+    /^#?\s*total param(eter)?s$|^params$|^parameters$|^#? ?params$/,
     { field: "total_params", label: "", settings: "", read: "count" },
   ],
   [
-    /^#?\s*activated params|^active params/,
+    /^#?\s*(activated|active) param(eter)?s$/,
     { field: "active_params", label: "", settings: "", read: "count" },
   ],
+  [
+    /^number of layers\b|^num layers$/,
+    { field: "layers", label: "", settings: "", read: "integer" },
+  ],
+  [
+    /^number of attention heads$/,
+    { field: "attention_heads", label: "", settings: "", read: "integer" },
+  ],
+  [
+    /^number of (kv|key-value|key\/value) heads$/,
+    { field: "kv_heads", label: "", settings: "", read: "integer" },
+  ],
+  [/^number of experts$/, { field: "experts", label: "", settings: "", read: "integer" }],
+  [
+    /^(selected|activated|active) experts( per token)?$|^number of activated experts$/,
+    { field: "active_experts", label: "", settings: "", read: "integer" },
+  ],
+  [/^vocab(ulary)? size$/, { field: "vocab_size", label: "", settings: "", read: "integer" }],
+  [
+    /^(attention )?hidden (size|dimension)$/,
+    { field: "hidden_size", label: "", settings: "", read: "integer" },
+  ],
+  [/^architecture$/, { field: "architecture", label: "", settings: "", read: "text" }],
   [
     /^non-emb(edding)? params/,
     {
@@ -75,13 +98,15 @@ const MEASURES: [RegExp, Measure][] = [
       unit: "parameters",
     },
   ],
-  [/^context length$/, { field: "context_window", label: "", settings: "", read: "context" }],
+  [
+    /^(context length|context window|max(imum)? context length)$/,
+    { field: "context_window", label: "", settings: "", read: "context" },
+  ],
   [
     /^generation length$/,
     { field: "other", label: "max output tokens", settings: "", read: "tokens", unit: "tokens" },
   ],
   [/^layers$/, { field: "layers", label: "", settings: "", read: "integer" }],
-  [/^hidden size$/, { field: "hidden_size", label: "", settings: "", read: "integer" }],
   [/^attention heads$/, { field: "attention_heads", label: "", settings: "", read: "integer" }],
   [
     /^heads \(q ?\/ ?kv\)$|^heads \(kv\)$/,

@@ -190,8 +190,23 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
       }
     : null;
   const subject = options.subject ?? options.model?.slug.split("-")[0];
-  const resolve = modelResolver(options.known, subject);
+  // The document's own model is a name to match even before the catalog lists it.
+  const resolve = modelResolver(
+    subjectModel && !subjectModel.known
+      ? [...options.known, { slug: subjectModel.slug, name: subjectModel.name }]
+      : options.known,
+    subject,
+  );
   const found: Found[] = [];
+  const sheetModel = subjectModel
+    ? {
+        slug: subjectModel.slug,
+        name: subjectModel.name,
+        variant: subjectModel.variant,
+        settings: "",
+        known: subjectModel.known,
+      }
+    : null;
 
   if (format === "json") {
     if (!subjectModel) throw new ExtractError("a config needs the model it describes");
@@ -206,7 +221,7 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
 
   const caption = captionFinder(text);
   const grids = gridTables(text, caption);
-  for (const t of grids.tables) found.push(...interpretTable(t, resolve, "grid-table"));
+  for (const t of grids.tables) found.push(...interpretTable(t, resolve, "grid-table", sheetModel));
   const htmlSpans: Span[] = [];
   if (/<table[\s>]/i.test(text)) {
     for (const t of htmlTables(text, caption)) {
@@ -214,7 +229,7 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
         start: t.headerSpan.start,
         end: t.rows.at(-1)?.span.end ?? t.headerSpan.end,
       });
-      found.push(...interpretTable(t, resolve, "html-table"));
+      found.push(...interpretTable(t, resolve, "html-table", sheetModel));
     }
   }
   if (format === "markdown") {
@@ -232,7 +247,7 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
     }
     for (const t of mdTables(tree, text, caption)) {
       if (overlaps(t.headerSpan, grids.ranges)) continue;
-      found.push(...interpretTable(t, resolve, "table"));
+      found.push(...interpretTable(t, resolve, "table", sheetModel));
     }
     found.push(
       ...sentenceFacts(text, proseBlocks(tree, [...grids.ranges, ...htmlSpans]), subjectModel),

@@ -28,7 +28,7 @@ export function nameKey(raw: string): string {
     .replace(/^[\w.-]+\//, "")
     .trim()
     .toLowerCase()
-    .replace(/[\s_]+/g, "-")
+    .replace(/[\s_()]+/g, "-")
     .replace(/-+/g, "-")
     .replace(/^-|-$/g, "");
 }

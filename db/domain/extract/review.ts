@@ -183,3 +183,14 @@ export function applyDecisions(
   }
   return out;
 }
+
+/**
+ * Whether a source's publisher is the model's developer ("Google DeepMind" and "Google", "Qwen
+ * Team, Alibaba Cloud" and itself): their first words match. Decides publisher vs third-party.
+ */
+export function sameOrganisation(publisher: string | null, developer: string | null): boolean {
+  const first = (s: string) => s.toLowerCase().split(/[\s,(]+/)[0] ?? "";
+  if (!publisher || !developer) return false;
+  const [p, d] = [first(publisher), first(developer)];
+  return p.length > 1 && p === d;
+}

@@ -282,8 +282,43 @@ function modelsInRows(
   return out;
 }
 
-export function interpretTable(table: Table, resolve: ModelResolver, via: Found["via"]): Found[] {
+/**
+ * A spec sheet: two columns, a property and its value ("| **Total Parameters** | 1T |"), about
+ * the document's own model. Only rows whose property the dictionary knows.
+ */
+function specSheet(table: Table, subject: ModelMatch, via: Found["via"]): Found[] {
+  const out: Found[] = [];
+  for (const row of [{ cells: table.header, span: table.headerSpan }, ...table.rows]) {
+    if (row.cells.length !== 2) continue;
+    const m = columnMeaning(row.cells[0]?.text ?? "");
+    if (m?.kind !== "measure") continue;
+    const reads = readCell(row.cells[1]?.text ?? "", m.measure);
+    for (const read of reads ?? []) {
+      out.push({
+        ...make(table, row as TableRow, subject, m.measure, read, m.measure.field, via, {
+          settings: [],
+        }),
+        quote: row.span,
+        settingsQuote: null,
+      });
+    }
+  }
+  return out;
+}
+
+export function interpretTable(
+  table: Table,
+  resolve: ModelResolver,
+  via: Found["via"],
+  subject?: ModelMatch | null,
+): Found[] {
   const meanings = table.header.map((h) => columnMeaning(h.text));
+  const isSheet =
+    table.header.length === 2 &&
+    [...table.rows, { cells: table.header }].filter(
+      (r) => columnMeaning(r.cells[0]?.text ?? "")?.kind === "measure",
+    ).length >= 2;
+  if (isSheet) return subject ? specSheet(table, subject, via) : [];
   const models = new Map<number, ModelMatch>();
   table.header.forEach((h, i) => {
     if (meanings[i]) return;

@@ -1,0 +1,419 @@
+import "server-only";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Maintainer } from "@/db/accounts";
+import { refreshCatalogRows } from "@/db/catalog-index";
+import type { Db, Tx } from "@/db/client";
+import type { CreateSourceInput } from "@/db/domain/edit-schemas";
+import { type DocumentFormat, extractFacts } from "@/db/domain/extract/extract";
+import {
+  applyDecisions,
+  type Decision,
+  type Existing,
+  type Reviewed,
+  reviewCandidates,
+  sameOrganisation,
+} from "@/db/domain/extract/review";
+import { type Candidate, ExtractError } from "@/db/domain/extract/types";
+import { codePointLength } from "@/db/domain/quote";
+import type { ActionResult } from "@/db/domain/result";
+import { isSlug } from "@/db/domain/rules";
+import { claims, models, type NewClaim, revisions, sources } from "@/db/schema";
+import { guarded } from "./edits";
+
+/*
+ * The importer's one code path, for the web form and `npm run import`: propose (read the document,
+ * compare each candidate with the catalog) and apply (write the accepted ones, their new models
+ * and the source if it is new, with a revision each, in one transaction). Apply re-reads the
+ * document itself: the decisions name candidates by key and may correct a value, but the quote
+ * always comes from the parser, never from the client.
+ */
+
+export type ImportTarget = { sourceSlug: string } | { newSource: CreateSourceInput };
+
+export type ImportInput = ImportTarget & {
+  /** The document's own model (slug), for facts that name none. */
+  model?: string | null;
+  /** Its name, when the catalog does not list it yet. */
+  modelName?: string;
+  modelVariant?: string;
+  subject?: string;
+  format?: DocumentFormat;
+};
+
+export type Proposal = {
+  format: DocumentFormat;
+  sourceSlug: string;
+  text: string;
+  candidates: Reviewed[];
+};
+
+async function knownModels(db: Db | Tx) {
+  return db.select({ slug: models.slug, name: models.name }).from(models);
+}
+
+async function existingClaims(db: Db | Tx, slugs: string[]): Promise<Existing[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .select({
+      id: claims.id,
+      model: models.slug,
+      field: claims.field,
+      label: claims.label,
+      variant: claims.variant,
+      condition: claims.condition,
+      settings: claims.settings,
+      valueText: claims.valueText,
+      valueNum: claims.valueNum,
+      valueDate: claims.valueDate,
+      qualifier: claims.qualifier,
+      sourceSlug: sources.slug,
+    })
+    .from(claims)
+    .innerJoin(models, eq(models.id, claims.modelId))
+    .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .where(and(inArray(models.slug, slugs), isNull(claims.retiredAt)));
+  return rows.map((r) => ({ ...r, source: { slug: r.sourceSlug } }));
+}
+
+async function prepare(db: Db | Tx, input: ImportInput): Promise<ActionResult<Proposal>> {
+  let text: string;
+  let sourceSlug: string;
+  if ("sourceSlug" in input) {
+    const [src] = await db
+      .select({ text: sources.text, slug: sources.slug })
+      .from(sources)
+      .where(eq(sources.slug, input.sourceSlug));
+    if (!src) return { ok: false, error: `There is no source '${input.sourceSlug}'.` };
+    text = src.text;
+    sourceSlug = src.slug;
+  } else {
+    const [taken] = await db
+      .select({ id: sources.id })
+      .from(sources)
+      .where(eq(sources.slug, input.newSource.slug));
+    if (taken) {
+      return {
+        ok: false,
+        error: `A source '${input.newSource.slug}' exists already: import into it, or choose another slug.`,
+        fieldErrors: { slug: ["this slug is taken"] },
+      };
+    }
+    text = input.newSource.text;
+    sourceSlug = input.newSource.slug;
+  }
+  const known = await knownModels(db);
+  if (input.model && !isSlug(input.model)) {
+    return {
+      ok: false,
+      error: `'${input.model}' is not a model slug (lowercase letters, digits, "." and "-").`,
+      fieldErrors: { model: ["not a model slug"] },
+    };
+  }
+  let candidates: Candidate[];
+  let format: DocumentFormat;
+  try {
+    ({ candidates, format } = extractFacts(text, {
+      known,
+      // A slug the catalog lacks is the document's own new model, created if its facts are accepted.
+      model: input.model
+        ? {
+            slug: input.model,
+            name: input.modelName || undefined,
+            variant: input.modelVariant ?? "",
+          }
+        : null,
+      subject: input.subject || undefined,
+      format: input.format,
+    }));
+  } catch (e) {
+    if (e instanceof ExtractError)
+      return { ok: false, error: `The document could not be read: ${e.message}.` };
+    throw e;
+  }
+  if (candidates.length === 0) {
+    return {
+      ok: false,
+      error:
+        "The importer found no facts in this document: no table, config key or spec line it can read. Nothing was stored.",
+    };
+  }
+  const existing = await existingClaims(db, [...new Set(candidates.map((c) => c.model))]);
+  return {
+    ok: true,
+    data: {
+      format,
+      sourceSlug,
+      text,
+      candidates: reviewCandidates(candidates, existing, sourceSlug),
+    },
+  };
+}
+
+export function proposeImport(db: Db, input: ImportInput): Promise<ActionResult<Proposal>> {
+  return prepare(db, input);
+}
+
+export type Applied = {
+  sourceSlug: string;
+  created: number;
+  models: string[];
+  /** Accepted candidates already cited by this source (applying twice changes nothing). */
+  already: number;
+  rejected: number;
+};
+
+/** The family a new model belongs to: the longest family slug its own slug starts with. */
+function familyFor(slug: string, families: { id: number; slug: string }[]) {
+  return (
+    families
+      .filter((f) => slug.startsWith(`${f.slug}-`))
+      .sort((a, b) => b.slug.length - a.slug.length)[0]?.id ?? null
+  );
+}
+
+const cp = (text: string, start: number, end: number) => {
+  const s = codePointLength(text.slice(0, start));
+  return { start: s, end: s + codePointLength(text.slice(start, end)) };
+};
+
+export function applyImport(
+  db: Db,
+  actor: Maintainer,
+  input: ImportInput & { decisions: Record<string, Decision> },
+): Promise<ActionResult<Applied>> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const prepared = await prepare(tx, input);
+      if (!prepared.ok) return prepared;
+      const { text, candidates, sourceSlug } = prepared.data;
+      const proposed = candidates.filter((c) => c.status !== "same");
+      const decided = applyDecisions(proposed, input.decisions, (c) =>
+        text.slice(c.quote.start, c.quote.end),
+      );
+      // A decision about a candidate the source already cites is not stale: applying twice is a no-op.
+      const keys = new Set(candidates.map((c) => c.key));
+      const stale = Object.keys(input.decisions).filter((k) => !keys.has(k));
+      if (stale.length > 0) {
+        return {
+          ok: false,
+          error: `${stale.length} decision(s) name candidates this document does not yield (${stale.slice(0, 3).join(", ")}): review it again.`,
+        };
+      }
+      if (decided.refused.length > 0) {
+        const r = decided.refused[0] as { key: string; why: string };
+        return {
+          ok: false,
+          error: `${decided.refused.length} accepted value(s) say more than their quote, e.g. ${r.key}: ${r.why}. Nothing was stored.`,
+        };
+      }
+      if (decided.accepted.length === 0) {
+        const already = candidates.length - proposed.length;
+        if (already > 0 && (proposed.length === 0 || decided.rejected.length < proposed.length)) {
+          return {
+            ok: true,
+            data: {
+              sourceSlug,
+              created: 0,
+              models: [],
+              already,
+              rejected: decided.rejected.length,
+            },
+          };
+        }
+        return { ok: false, error: "Nothing was accepted, so nothing was stored." };
+      }
+
+      // The source, if it is new: version 1 of its text, with its revision.
+      let sourceId: number;
+      let publisher: string | null;
+      if ("newSource" in input) {
+        const [row] = await tx
+          .insert(sources)
+          .values({ ...input.newSource, retrievedOn: new Date().toISOString().slice(0, 10) })
+          .returning();
+        if (!row) throw new Error("insert returned nothing");
+        await tx.insert(revisions).values({
+          entityType: "source",
+          entityId: row.id,
+          revision: 1,
+          action: "create",
+          after: { ...row, text: `(${row.text.length} characters, sha256 ${row.textSha256})` },
+          reason: "Imported with its facts.",
+          authorId: actor.id,
+          authorName: actor.name,
+        });
+        sourceId = row.id;
+        publisher = row.publisher;
+      } else {
+        const [row] = await tx
+          .select({ id: sources.id, publisher: sources.publisher })
+          .from(sources)
+          .where(eq(sources.slug, sourceSlug));
+        if (!row) return { ok: false, error: `There is no source '${sourceSlug}'.` };
+        sourceId = row.id;
+        publisher = row.publisher;
+      }
+
+      // New models the reviewer accepted facts for.
+      const allModels = await tx
+        .select({
+          id: models.id,
+          slug: models.slug,
+          kind: models.kind,
+          developer: models.developer,
+        })
+        .from(models);
+      const modelId = new Map(allModels.map((m) => [m.slug, m.id]));
+      const families = allModels.filter((m) => m.kind === "family");
+      const newModels: string[] = [];
+      for (const c of decided.accepted) {
+        if (modelId.has(c.model)) continue;
+        const familyId = familyFor(c.model, families);
+        const developer =
+          allModels.find((m) => m.id === familyId)?.developer ?? publisher ?? "not stated";
+        const [row] = await tx
+          .insert(models)
+          .values({
+            slug: c.model,
+            // The name the maintainer gave the document's model, else the document's own
+            // spelling without what only says which checkpoint or mode ("(Thinking)", "-Instruct").
+            name:
+              (c.model === input.model && input.modelName) ||
+              c.modelName
+                .replace(/\s*\([^)]*\)/g, "")
+                .replace(/[-\s](instruct|base|it|pt)$/i, "")
+                .trim(),
+            kind: "model",
+            familyId,
+            developer,
+            description: "",
+          })
+          .returning();
+        if (!row) throw new Error("insert returned nothing");
+        await tx.insert(revisions).values({
+          entityType: "model",
+          entityId: row.id,
+          revision: 1,
+          action: "create",
+          after: row,
+          reason: `Created by the import of ${sourceSlug}.`,
+          authorId: actor.id,
+          authorName: actor.name,
+        });
+        modelId.set(c.model, row.id);
+        newModels.push(c.model);
+      }
+
+      // Which groups already have a preferred claim: the first accepted claim of an empty group
+      // becomes preferred; the rest wait beside it for a maintainer's ranking.
+      const touched = [...new Set(decided.accepted.map((c) => modelId.get(c.model) as number))];
+      const preferred = await tx
+        .select({
+          modelId: claims.modelId,
+          field: claims.field,
+          label: claims.label,
+          variant: claims.variant,
+          condition: claims.condition,
+          settings: claims.settings,
+        })
+        .from(claims)
+        .where(
+          and(
+            inArray(claims.modelId, touched),
+            eq(claims.rank, "preferred"),
+            isNull(claims.retiredAt),
+          ),
+        );
+      const group = (c: {
+        modelId: number;
+        field: string;
+        label: string;
+        variant: string;
+        condition: string;
+        settings: string;
+      }) => [c.modelId, c.field, c.label, c.variant, c.condition, c.settings].join("\u0000");
+      const hasPreferred = new Set(preferred.map(group));
+
+      const rows: NewClaim[] = decided.accepted.map((c) => {
+        const mid = modelId.get(c.model) as number;
+        const q = cp(text, c.quote.start, c.quote.end);
+        const sq = c.settingsQuote ? cp(text, c.settingsQuote.start, c.settingsQuote.end) : null;
+        const row = {
+          modelId: mid,
+          field: c.field,
+          label: c.label,
+          settings: c.settings,
+          variant: c.variant,
+          condition: c.condition,
+          settingsQuote: c.settingsQuote
+            ? text.slice(c.settingsQuote.start, c.settingsQuote.end)
+            : null,
+          settingsQuoteStart: sq?.start ?? null,
+          settingsQuoteEnd: sq?.end ?? null,
+          valueText: c.valueText,
+          valueNum: c.valueNum,
+          unit: c.unit,
+          valueDate: c.valueDate,
+          qualifier: c.qualifier,
+          provenance: "publisher" as const,
+          sourceId,
+          quote: text.slice(c.quote.start, c.quote.end),
+          quoteStart: q.start,
+          quoteEnd: q.end,
+          authorId: actor.id,
+          authorName: actor.name,
+          note: input.decisions[c.key]?.edit
+            ? `Corrected in review: ${input.decisions[c.key]?.reason}`
+            : null,
+        };
+        const key = group(row);
+        const first = !hasPreferred.has(key);
+        hasPreferred.add(key);
+        return {
+          ...row,
+          rank: first ? ("preferred" as const) : ("normal" as const),
+          rankReason: first
+            ? "The first cited value for this when imported."
+            : "Kept beside the preferred claim; a maintainer ranks them.",
+        };
+      });
+      // Who published it decides the provenance, as for every claim: the publisher's own
+      // document about its own model, or a third party's.
+      const devOf = new Map(allModels.map((m) => [m.id, m.developer]));
+      for (const r of rows) {
+        r.provenance = sameOrganisation(publisher, devOf.get(r.modelId) ?? null)
+          ? "publisher"
+          : "third_party";
+      }
+      let created = 0;
+      for (let i = 0; i < rows.length; i += 100) {
+        const batch = rows.slice(i, i + 100);
+        const inserted = await tx.insert(claims).values(batch).returning();
+        await tx.insert(revisions).values(
+          inserted.map((row, j) => ({
+            entityType: "claim" as const,
+            entityId: row.id,
+            revision: 1,
+            action: "create" as const,
+            after: row,
+            reason: input.decisions[decided.accepted[i + j]?.key ?? ""]?.reason ?? null,
+            authorId: actor.id,
+            authorName: actor.name,
+          })),
+        );
+        created += inserted.length;
+      }
+      await refreshCatalogRows(tx, touched);
+      return {
+        ok: true,
+        data: {
+          sourceSlug,
+          created,
+          models: newModels,
+          already: candidates.length - proposed.length,
+          rejected: decided.rejected.length,
+        },
+      };
+    }),
+  );
+}
