@@ -26,7 +26,7 @@ export const FIELD_LABELS: Record<ClaimField, string> = {
   qk_rope_head_dim: "MLA RoPE head dim",
   max_position_embeddings: "Max position embeddings",
   rope_scaling: "RoPE scaling",
-  dtype: "Weights dtype",
+  dtype: "Config dtype (torch_dtype)",
   unquantized_modules: "Modules left unquantized",
 };
 

@@ -1,8 +1,9 @@
 /*
- * `npm run seed:review` — writes the decisions files of seed/decisions/ for candidates they do not
- * decide yet, by the review rules below (each decision records its rule's reason), and reports
- * stale decisions. Decisions already in a file are kept as they are: a human edit there wins.
- * Run it after changing a seed document or the importer; read the diff before committing it.
+ * `npm run seed:review` — writes the decisions files of seed/decisions/ from the review below: our
+ * reading of each seed document, written as rules with their reasons (what to reject, what the
+ * parser cannot see and a reviewer corrects), applied to every candidate. Edit the rules, not the
+ * generated files; run it after changing a seed document or the importer, and read the diff
+ * (every changed decision shows there) before committing.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { type Decision, describe, type Reviewed } from "@/db/domain/extract/review";
@@ -10,15 +11,76 @@ import { handReviewedClaims } from "./build";
 import { DECISIONS_DIR, decisionsPath, proposeForDoc, readDecisions } from "./imported";
 import { IMPORT_DOCS } from "./imports";
 
-/**
- * Candidates the reviewer rejected by hand, by document and key, with the reason. (Corrections
- * go in the decisions file itself as an `edit`.)
- */
-const REJECT: Record<string, Record<string, string>> = {};
+type Review = {
+  /** Which candidates the rule is about. `text` is the document, `c.quote` a span of it. */
+  when: (c: Reviewed, text: string) => boolean;
+  reject?: true;
+  edit?: Decision["edit"];
+  reason: string;
+};
 
-function ruleFor(doc: string, c: Reviewed): Decision {
-  const manual = REJECT[doc]?.[c.key];
-  if (manual) return { decision: "reject", reason: manual, was: describe(c) };
+/** Where a section heading the parser cannot tie to its table starts and ends. */
+const within = (text: string, c: Reviewed, from: string, to?: string) => {
+  const a = text.indexOf(from);
+  const b = to ? text.indexOf(to, a) : -1;
+  return a >= 0 && c.quote.start > a && (b < 0 || c.quote.start < b);
+};
+
+/** Our reading of the seed documents, by document. */
+const REVIEW: Record<string, Review[]> = {
+  "official/github-meta-llama-llama3_2-model-card.txt": [
+    {
+      when: (c) => c.variant === "Vanilla PTQ",
+      reject: true,
+      reason: 'The card marks Vanilla PTQ "for comparison purposes only. Model not released."',
+    },
+    {
+      when: (c) => c.label === "Needle in Haystack" && c.valueText === "1",
+      reject: true,
+      reason:
+        "The row reads 96.8 beside 1: two scales in one row, so '1' cannot be read without a guess.",
+    },
+  ],
+  "official/github-deepseek-v3-readme.txt": [
+    {
+      when: (c, text) => c.variant === "" && within(text, c, "### Base Model", "### Chat Model"),
+      edit: { variant: "base" },
+      reason: "The table sits under '### Base Model' (section 4): the base checkpoints.",
+    },
+  ],
+  "official/hf-swiss-ai-apertus-8b-2509-model-card.txt": [
+    {
+      when: (c, text) => c.variant === "" && within(text, c, "**Pretraining Evaluation:**"),
+      edit: { variant: "base" },
+      reason:
+        "'Pretraining Evaluation ... compared to other pretrained models': the base checkpoints.",
+    },
+  ],
+  "official/hf-blog-gemma-july-update.txt": [
+    {
+      when: (c) => c.modelName === "google/gemma-2-2B",
+      edit: { variant: "base" },
+      reason:
+        "google/gemma-2-2B is the pretrained checkpoint; google/gemma-2-2B-it, beside it, the tuned one.",
+    },
+  ],
+};
+
+/** Rules for every document. */
+const EVERYWHERE: Review[] = [
+  {
+    when: (c) => c.field === "benchmark" && /^(mean|avg|average)$/i.test(c.label),
+    reject: true,
+    reason:
+      "An average over this table's own selection of benchmarks: no other source reports the same number.",
+  },
+];
+
+function ruleFor(doc: string, c: Reviewed, text: string): Decision {
+  const hit = [...(REVIEW[doc] ?? []), ...EVERYWHERE].find((r) => r.when(c, text));
+  if (hit?.reject) return { decision: "reject", reason: hit.reason, was: describe(c) };
+  if (hit?.edit)
+    return { decision: "accept", edit: hit.edit, reason: hit.reason, was: describe(c) };
   if (!c.knownModel) {
     return {
       decision: "reject",
@@ -46,6 +108,7 @@ function ruleFor(doc: string, c: Reviewed): Decision {
 
 function main() {
   mkdirSync(DECISIONS_DIR, { recursive: true });
+
   // The claims.json claims, so candidates they already cite are "same" (not proposed again).
   const hand = handReviewedClaims();
   if (hand.problems.length > 0) throw new Error(hand.problems.join("\n"));
@@ -55,19 +118,21 @@ function main() {
     const source = sources.get(doc.file);
     if (!source) throw new Error(`${doc.file}: not in seed/sources`);
     const review = proposeForDoc(doc, source, base);
-    const file = readDecisions(doc) ?? { document: doc.file, decisions: {} };
-    const keys = new Set(review.candidates.map((c) => c.key));
-    let added = 0;
+    const before = readDecisions(doc)?.decisions ?? {};
+    const file = { document: doc.file, decisions: {} as Record<string, Decision> };
+    let changed = 0;
     for (const c of review.candidates) {
-      if (c.status === "same" || file.decisions[c.key]) continue;
-      file.decisions[c.key] = ruleFor(doc.file, c);
-      added++;
+      if (c.status === "same") continue;
+      const d = ruleFor(doc.file, c, source.text);
+      file.decisions[c.key] = d;
+      if (JSON.stringify(before[c.key]) !== JSON.stringify(d)) changed++;
     }
-    const stale = Object.keys(file.decisions).filter((k) => !keys.has(k));
-    for (const k of stale) delete file.decisions[k];
+    const gone = Object.keys(before).filter((k) => !file.decisions[k]).length;
     writeFileSync(decisionsPath(doc), `${JSON.stringify(file, null, 2)}\n`);
+    const count = (d: string) =>
+      Object.values(file.decisions).filter((x) => x.decision === d).length;
     console.log(
-      `${doc.file}: ${review.candidates.length} candidates, ${added} newly decided, ${stale.length} stale removed`,
+      `${doc.file}: ${review.candidates.length} candidates, ${count("accept")} accepted, ${count("reject")} rejected; ${changed} changed, ${gone} gone`,
     );
   }
 }

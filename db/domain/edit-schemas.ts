@@ -2,6 +2,7 @@
  * Input schemas for every maintainer write. FormData values arrive as strings: empty strings mean
  * "not given". The server parses with these even when the browser validated first.
  */
+
 import { z } from "zod";
 import {
   claimFields,
@@ -13,6 +14,7 @@ import {
   sourceKinds,
   sourceTiers,
 } from "../schema";
+import { decisionSchema } from "./extract/review";
 import {
   HIDDEN_CHARACTER_RULE,
   HIDDEN_CHARACTERS,
@@ -154,35 +156,79 @@ export const revertClaimSchema = z.object({
   reason,
 });
 
-export const createSourceSchema = z
-  .object({
-    slug: sourceSlug,
-    title: plainText(LENGTHS.sourceTitle).pipe(z.string().min(1, "the document's title")),
-    publisher: optionalPlainText(200),
-    author: optionalPlainText(200),
-    url: optionalText(2000).refine(
-      (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
-      "an http(s) address, or leave empty",
-    ),
-    publishedOn: isoDate,
-    kind: z.enum(sourceKinds),
-    tier: z.enum(sourceTiers),
-    /** A mirror names the publisher's file it copies; nothing else may. */
-    mirrorOf: optionalText(2000).refine(
-      (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
-      "an http(s) address, or leave empty",
-    ),
-    text: z
-      .string()
-      .min(1, "paste the source text")
-      .max(LENGTHS.sourceText, `at most ${LENGTHS.sourceText.toLocaleString("en")} characters`)
-      // Windows line endings would shift every offset a browser selection reports.
-      .transform((t) => t.replaceAll("\r\n", "\n")),
-  })
-  .refine((s) => (s.tier === "mirror") === Boolean(s.mirrorOf), {
+const sourceFields = z.object({
+  slug: sourceSlug,
+  title: plainText(LENGTHS.sourceTitle).pipe(z.string().min(1, "the document's title")),
+  publisher: optionalPlainText(200),
+  author: optionalPlainText(200),
+  url: optionalText(2000).refine(
+    (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
+    "an http(s) address, or leave empty",
+  ),
+  publishedOn: isoDate,
+  kind: z.enum(sourceKinds),
+  tier: z.enum(sourceTiers),
+  /** A mirror names the publisher's file it copies; nothing else may. */
+  mirrorOf: optionalText(2000).refine(
+    (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
+    "an http(s) address, or leave empty",
+  ),
+  text: z
+    .string()
+    .min(1, "paste the source text")
+    .max(LENGTHS.sourceText, `at most ${LENGTHS.sourceText.toLocaleString("en")} characters`)
+    // Windows line endings would shift every offset a browser selection reports.
+    .transform((t) => t.replaceAll("\r\n", "\n")),
+});
+
+const mirrorRule: [
+  (s: { tier: string; mirrorOf?: string | null }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (s) => (s.tier === "mirror") === Boolean(s.mirrorOf),
+  {
     path: ["mirrorOf"],
     message: "a mirror names the publisher's file it copies; only a mirror does",
-  });
+  },
+];
+
+export const createSourceSchema = sourceFields.refine(...mirrorRule);
+
+/*
+ * The importer's form (web) and meta file (command line): a stored source to read, or a new one
+ * with its text; the document's own model if it has one; and, when applying, the decisions.
+ */
+const importMeta = {
+  model: optionalText(LENGTHS.slug).refine(
+    (v) => !v || MODEL_SLUG.test(v),
+    "a model slug, or leave empty",
+  ),
+  modelName: optionalPlainText(LENGTHS.modelName),
+  modelVariant: plainText(LENGTHS.variant).default(""),
+  subject: optionalPlainText(40),
+  format: z
+    .enum(["markdown", "html", "json", "yaml"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  decisions: z
+    .string()
+    .default("{}")
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "the decisions are not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), decisionSchema)),
+};
+
+export const importFormSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("existing"), sourceSlug, ...importMeta }),
+  sourceFields.extend({ mode: z.literal("new"), ...importMeta }).refine(...mirrorRule),
+]);
+export type ImportFormInput = z.infer<typeof importFormSchema>;
 
 export const modelSchema = z.object({
   slug: modelSlug,

@@ -146,20 +146,46 @@ export function splitBenchmarkName(text: string): { label: string; settings: str
     label = "MMLU-Pro";
     settings = (pro[1] as string).trim();
   }
-  label = label.replace(/^mmlu[\s-]?pro$/i, "MMLU-Pro");
+  label = canonicalBenchmark(label.replace(/^mmlu[\s-]?pro$/i, "MMLU-Pro"));
   settings = settings.replace(/\bCOT\b/g, "CoT");
   return { label, settings };
 }
 
-/** A shots column's cell as a setting: "5" → "5-shot", "3-5" → "3-5-shot", "few-shot" as is. */
+/** A shots column's cell as a setting: "5" → "5-shot", "3-5" → "3-5-shot", "-" → none. */
 export function shotsSetting(cell: string): string {
+  if (/^[-–—]$/.test(cell.trim())) return "";
   return /^\d+(-\d+)?$/.test(cell) ? `${cell}-shot` : cell;
+}
+
+/*
+ * One spelling per benchmark, so the same benchmark lines up in one column of /benchmarks. Only
+ * spellings and the common abbreviation of the same test: never one benchmark onto another.
+ */
+const SPELLINGS: [RegExp, string][] = [
+  [/^gpqa[\s-]?diamond$/i, "GPQA Diamond"],
+  [/^if[\s-]?eval$/i, "IFEval"],
+  [/^(bbh|big[\s-]?bench[\s-]?hard)$/i, "BIG-Bench Hard"],
+  [/^(arc[\s-]?c|arc[\s-]?challenge|arc\/c)$/i, "ARC-Challenge"],
+  [/^(arc[\s-]?e|arc[\s-]?easy)$/i, "ARC-Easy"],
+  [/^mmlu[\s-]?redux$/i, "MMLU-Redux"],
+  [/^arena[\s-]?hard$/i, "Arena-Hard"],
+  [/^hella[\s-]?swag$|^hswag$/i, "HellaSwag"],
+  [/^wino[\s-]?grande$|^winog$/i, "WinoGrande"],
+  [/^gsm[\s-]?8k$/i, "GSM8K"],
+  [/^human[\s-]?eval$/i, "HumanEval"],
+  [/^live[\s-]?code[\s-]?bench$/i, "LiveCodeBench"],
+  [/^trivia[\s-]?qa$/i, "TriviaQA"],
+];
+
+export function canonicalBenchmark(label: string): string {
+  const hit = SPELLINGS.find(([re]) => re.test(label.trim()));
+  return hit ? hit[1] : label;
 }
 
 /** The checkpoint a table's heading names: "Base Pretrained Models", "Instruction Tuned Models". */
 export function variantOfHeading(caption: string): string {
   if (/instruct|instruction[- ]tuned|\bIT\b|\bchat\b/i.test(caption)) return "instruct";
-  if (/pre-?trained|\bbase\b|\bPT\b/i.test(caption)) return "base";
+  if (/pre-?train(ed|ing)|\bbase\b|\bPT\b/i.test(caption)) return "base";
   return "";
 }
 
@@ -175,7 +201,7 @@ export function headerText(text: string): string {
 
 export function columnMeaning(header: string): ColumnMeaning | null {
   const key = headerKey(header);
-  if (/^(models?|size)$/.test(key)) return { kind: "model" };
+  if (/^(models?|model name|size)$/.test(key)) return { kind: "model" };
   for (const [re, role] of DESCRIPTORS) if (re.test(key)) return { kind: "descriptor", role };
   for (const [re, measure] of MEASURES) {
     if (re.test(key)) {

@@ -87,7 +87,9 @@ function candidate(
  * be a number the value states and the quote does not. The memory estimate reads the list.
  */
 function layerSummary(kinds: string[]): string {
-  return [...new Set(kinds)].join(", ");
+  const distinct = [...new Set(kinds)];
+  const alternating = distinct.length === 2 && kinds.every((k, i) => k === distinct[i % 2]);
+  return alternating ? `${distinct.join(" and ")}, alternating` : distinct.join(", ");
 }
 
 function readJsonValue(
@@ -147,8 +149,14 @@ export function jsonConfigFacts(text: string, subject: ConfigSubject): Found[] {
   }
   if (root.type !== "object") throw new ExtractError("the JSON is not an object of settings");
   const out: Found[] = [];
+  // "use_sliding_window": false switches the window off: its size is then not a fact of the model.
+  const windowOff = (obj: JsonNode) =>
+    (obj.children ?? []).some(
+      (p) => p.children?.[0]?.value === "use_sliding_window" && p.children?.[1]?.value === false,
+    );
   const walk = (obj: JsonNode) => {
     const names = new Set<string>();
+    const noWindow = windowOff(obj);
     for (const prop of obj.children ?? []) {
       const [keyNode, valueNode] = prop.children ?? [];
       if (!keyNode || !valueNode) continue;
@@ -166,6 +174,7 @@ export function jsonConfigFacts(text: string, subject: ConfigSubject): Found[] {
       }
       const rule = KEYS[key];
       if (!rule) continue;
+      if (rule.field === "sliding_window" && noWindow) continue;
       if (rule.field === "unquantized_modules" && valueNode.type === "array") {
         const kinds = moduleKinds(prop, valueNode);
         if (kinds) out.push(candidate(subject, rule, kinds.text, null, kinds.quote, "json"));

@@ -80,8 +80,12 @@ function captionFinder(text: string) {
       const line = text.slice(start, end);
       end = start - 1;
       const t = line.trim();
-      if (!t || /^<[^>]*>$/.test(t)) continue;
-      const heading = /^#{1,6}\s+(.*)$/.exec(t) ?? /^[-*]\s+(.{1,80})$/.exec(t);
+      // Blank lines, tag-only lines and empty headings ("##") sit between a heading and its table.
+      if (!t || /^<[^>]*>$/.test(t) || /^#{1,6}$/.test(t)) continue;
+      const heading =
+        /^#{1,6}\s+(.*)$/.exec(t) ??
+        /^[-*]\s+(.{1,80})$/.exec(t) ??
+        /^\*\*([^*]{1,80})\*\*:?$/.exec(t);
       if (!heading) return null;
       return { text: (heading[1] as string).trim(), start: start + line.indexOf(t) };
     }
@@ -114,7 +118,7 @@ function mdTables(tree: Root, source: string, caption: ReturnType<typeof caption
         if (!head || rows.length < 2) continue;
         const above = caption(head.span.start);
         // A Markdown table's caption counts only when it is a heading right above it.
-        const adjacent = above && /^\s*$/.test(sliceBetween(above.start, head.span.start));
+        const adjacent = above && /^(\s|#)*$/.test(sliceBetween(above.start, head.span.start));
         out.push({
           header: head.cells,
           headerSpan: {
@@ -142,6 +146,36 @@ function plain(node: RootContent): string {
   return "";
 }
 
+/**
+ * The catalog models a sentence names, by name or slug as written ("`gpt-oss-120b`", "Qwen3-8B"),
+ * longest names first so "Qwen3-235B-A22B-Instruct-2507" is not also read as "Qwen3-235B-A22B".
+ */
+function mentionFinder(known: readonly KnownModel[]) {
+  const names = known
+    .flatMap((k) =>
+      [k.slug, k.name, ...(k.aliases ?? [])].map((n) => ({ n: n.toLowerCase(), slug: k.slug })),
+    )
+    .filter((x) => /\d/.test(x.n) && x.n.length >= 4)
+    .sort((a, b) => b.n.length - a.n.length);
+  return (sentence: string): string[] => {
+    let rest = sentence.toLowerCase();
+    const found = new Set<string>();
+    for (const { n, slug } of names) {
+      let i = rest.indexOf(n);
+      while (i >= 0) {
+        const after = rest[i + n.length] ?? " ";
+        const before = i > 0 ? (rest[i - 1] as string) : " ";
+        if (!/[\w.-]/.test(after) && !/[\w-]/.test(before)) {
+          found.add(slug);
+          rest = `${rest.slice(0, i)}${" ".repeat(n.length)}${rest.slice(i + n.length)}`;
+        }
+        i = rest.indexOf(n, i + 1);
+      }
+    }
+    return [...found];
+  };
+}
+
 function proseBlocks(tree: Root, exclude: Span[]): Span[] {
   const out: Span[] = [];
   const visit = (nodes: RootContent[]) => {
@@ -164,11 +198,37 @@ function proseBlocks(tree: Root, exclude: Span[]): Span[] {
 }
 
 /*
- * Stored excerpts mark omitted parts with "[... omitted ...]" lines (seed/sources/README.md); they
- * are not the document's text, so parsers see them as blank lines. Same length: offsets hold.
+ * Stored excerpts mark omitted parts with "[... omitted ...]" lines (seed/sources/README.md). They
+ * are not the document's text: the parsers read the text without them (so a table with omitted
+ * rows is still one table), and every span is mapped back. A passage that would run across an
+ * omission is not a quote of the document and is dropped.
  */
-function blankOmissions(text: string): string {
-  return text.replace(/^[ \t]*\[\.\.\.[^\]\n]*\.\.\.\][ \t]*$/gm, (m) => " ".repeat(m.length));
+type Omissions = { text: string; removed: { at: number; length: number }[] };
+
+function withoutOmissions(text: string): Omissions {
+  const removed: Omissions["removed"] = [];
+  let shift = 0;
+  const out = text.replace(
+    /^[ \t]*\[\.\.\.[^\]\n]*\.\.\.\][ \t]*(\r?\n|$)/gm,
+    (m, _nl, offset: number) => {
+      removed.push({ at: offset - shift, length: m.length });
+      shift += m.length;
+      return "";
+    },
+  );
+  return { text: out, removed };
+}
+
+function mapBack(o: Omissions, span: Span): Span | null {
+  let start = span.start;
+  let end = span.end;
+  for (const r of o.removed) {
+    // Removed before the span: both ends move; inside it: the passage is not contiguous.
+    if (r.at <= span.start) start += r.length;
+    if (r.at > span.start && r.at < span.end) return null;
+    if (r.at < span.end) end += r.length;
+  }
+  return { start, end };
 }
 
 export function extractFacts(text: string, options: ExtractOptions): Extraction {
@@ -179,7 +239,9 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
     );
   }
   const format = options.format ?? detectFormat(text);
-  text = blankOmissions(text);
+  const original = text;
+  const omissions = withoutOmissions(text);
+  text = omissions.text;
   const own = options.model ? options.known.find((k) => k.slug === options.model?.slug) : undefined;
   const subjectModel: ConfigSubject | null = options.model
     ? {
@@ -211,12 +273,12 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
   if (format === "json") {
     if (!subjectModel) throw new ExtractError("a config needs the model it describes");
     found.push(...jsonConfigFacts(text, subjectModel));
-    return { format, candidates: keyed(text, found) };
+    return { format, candidates: keyed(original, mapped(omissions, found)) };
   }
   if (format === "yaml") {
     if (!subjectModel) throw new ExtractError("a config needs the model it describes");
     found.push(...yamlFacts(text, { start: 0, end: text.length }, subjectModel, false));
-    return { format, candidates: keyed(text, found) };
+    return { format, candidates: keyed(original, mapped(omissions, found)) };
   }
 
   const caption = captionFinder(text);
@@ -250,8 +312,24 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
       found.push(...interpretTable(t, resolve, "table", sheetModel));
     }
     found.push(
-      ...sentenceFacts(text, proseBlocks(tree, [...grids.ranges, ...htmlSpans]), subjectModel),
+      ...sentenceFacts(
+        text,
+        proseBlocks(tree, [...grids.ranges, ...htmlSpans]),
+        subjectModel,
+        resolve,
+        mentionFinder(options.known),
+      ),
     );
   }
-  return { format, candidates: keyed(text, found) };
+  return { format, candidates: keyed(original, mapped(omissions, found)) };
+}
+
+function mapped(o: Omissions, found: Found[]): Found[] {
+  if (o.removed.length === 0) return found;
+  return found.flatMap((f) => {
+    const quote = mapBack(o, f.quote);
+    if (!quote) return [];
+    const settingsQuote = f.settingsQuote ? mapBack(o, f.settingsQuote) : null;
+    return [{ ...f, quote, settingsQuote }];
+  });
 }

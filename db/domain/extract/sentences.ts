@@ -6,6 +6,7 @@
  */
 import type { ClaimField } from "../../schema";
 import { parseQuantity } from "../values";
+import type { ModelResolver } from "./model-names";
 import type { Found } from "./tables";
 import type { Span } from "./types";
 
@@ -14,11 +15,14 @@ type Hit = {
   label?: string;
   condition?: "native" | "extended";
   settings?: string;
+  /** The checkpoint, when the fact is not about the document's own variant (training data). */
+  variant?: string;
   group: number;
-  read: "count" | "context" | "integer" | "tokens";
+  read: "count" | "context" | "integer" | "tokens" | "text" | "date";
 };
 
-type Rule = { re: RegExp; hits: Hit[] };
+/** `size`: the group naming a model size ("27B") that says which model the fact is about. */
+type Rule = { re: RegExp; hits: Hit[]; size?: number };
 
 // A whole number as written ("262,144", "32768", "1.5"); never a prefix of a longer one.
 const N = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)`;
@@ -100,31 +104,98 @@ const RULES: Rule[] = [
     hits: [{ field: "context_window", group: 1, read: "context" }],
   },
   {
-    re: /\btrained (?:with|on) (\d+(?:\.\d+)? trillion) tokens/i,
-    hits: [{ field: "other", label: "training tokens", group: 1, read: "tokens" }],
+    // "The 27B model was trained with 14 trillion tokens", "and 1B with 2 trillion tokens":
+    // the size named beside the number says which model it is about.
+    re: /\b(?:the\s+)?(\d+(?:\.\d+)?B)(?:\s+model)?(?:\s+(?:was|is))?(?:\s+(?:pre-?)?trained)?\s+(?:with|on)\s+(\d+(?:\.\d+)?\s+trillion)\s+tokens/i,
+    size: 1,
+    hits: [{ field: "other", label: "training tokens", group: 2, read: "tokens", variant: "" }],
+  },
+  {
+    re: /\b(?:pre-?)?trained (?:with|on) (?:about |approximately |~)?(\d+(?:\.\d+)?\s?(?:trillion|T)) tokens/i,
+    hits: [{ field: "other", label: "training tokens", group: 1, read: "tokens", variant: "" }],
+  },
+  {
+    // gpt-oss: "(117B parameters with 5.1B active parameters)".
+    re: new RegExp(
+      String.raw`${SIZE} (?:total )?parameters,? (?:with|and) ${SIZE} (?:active|activated)(?: parameters)?`,
+      "i",
+    ),
+    hits: [
+      { field: "total_params", group: 1, read: "count" },
+      { field: "active_params", group: 2, read: "count" },
+    ],
+  },
+  {
+    re: /\b(?:is |are |models are )?licensed under (?:the )?(Apache(?: License)?,? (?:Version )?2\.0|MIT(?: License)?|[A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,4} (?:License|Licence)(?: Agreement)?)/,
+    hits: [{ field: "license", group: 1, read: "text" }],
+  },
+  {
+    re: /Release Date:\**\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})/i,
+    hits: [{ field: "release_date", group: 1, read: "date" }],
   },
 ];
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** "Oct 24, 2024" → "2024-10-24"; null when not a calendar date. */
+export function parseWrittenDate(text: string): string | null {
+  const m = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/i.exec(text.trim());
+  if (!m) return null;
+  const month = MONTHS.indexOf((m[1] as string).slice(0, 3).toLowerCase()) + 1;
+  if (month === 0) return null;
+  const iso = `${m[3]}-${String(month).padStart(2, "0")}-${(m[2] as string).padStart(2, "0")}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
 function read(text: string, how: Hit["read"]) {
   if (how === "integer") {
-    return { valueNum: Number(text), unit: null, qualifier: "exact" as const };
+    return { valueNum: Number(text), unit: null, qualifier: "exact" as const, valueDate: null };
+  }
+  if (how === "text")
+    return { valueNum: null, unit: null, qualifier: "exact" as const, valueDate: null };
+  if (how === "date") {
+    const iso = parseWrittenDate(text);
+    return iso ? { valueNum: null, unit: null, qualifier: "exact" as const, valueDate: iso } : null;
   }
   const q = parseQuantity(text, how === "context" ? "context" : "count");
   if (!q) return null;
   const unit = how === "context" || how === "tokens" ? "tokens" : "params";
-  return { valueNum: q.value, unit, qualifier: q.qualifier };
+  return { valueNum: q.value, unit, qualifier: q.qualifier, valueDate: null as string | null };
 }
 
-/** The line holding `at`, trimmed of list markers and emphasis at its ends. */
-function lineAround(text: string, at: number, within: Span): Span {
-  let start = text.lastIndexOf("\n", at - 1) + 1;
-  let end = text.indexOf("\n", at);
-  if (end < 0) end = text.length;
-  start = Math.max(start, within.start);
-  end = Math.min(end, within.end);
-  while (start < end && /[\s*+\->#]/.test(text[start] as string)) start++;
-  while (end > start && /\s/.test(text[end - 1] as string)) end--;
-  return { start, end };
+/**
+ * The sentence (or list line) around a match, inside its block: from the last sentence end or
+ * line break before it to the next one after it. A quote is never more than its block.
+ */
+function sentenceAround(text: string, at: number, end: number, within: Span): Span {
+  // A single line break inside a paragraph is a soft wrap; a list item or blank line ends it.
+  const hardBreak = (i: number) =>
+    text[i] === "\n" &&
+    (text[i - 1] === "\n" || /^\s*([-*+]|\d+\.)\s/.test(text.slice(i + 1, i + 8)));
+  let start = at;
+  while (start > within.start) {
+    const before = text.slice(start - 2, start);
+    if (
+      hardBreak(start - 1) ||
+      /^[-*+]\s/.test(text.slice(start, start + 2)) ||
+      /[.!?]\s/.test(before)
+    )
+      break;
+    start--;
+  }
+  let stop = end;
+  while (stop < within.end) {
+    if (hardBreak(stop)) break;
+    if (/[.!?]/.test(text[stop] as string) && /\s|$/.test(text[stop + 1] ?? "")) {
+      stop++;
+      break;
+    }
+    stop++;
+  }
+  while (start < stop && /[\s*+\->#]/.test(text[start] as string)) start++;
+  while (stop > start && /\s/.test(text[stop - 1] as string)) stop--;
+  return { start, end: stop };
 }
 
 /**
@@ -134,9 +205,10 @@ function lineAround(text: string, at: number, within: Span): Span {
 export function sentenceFacts(
   text: string,
   blocks: Span[],
-  model: { slug: string; name: string; known: boolean; variant: string } | null,
+  own: { slug: string; name: string; known: boolean; variant: string } | null,
+  resolve: ModelResolver,
+  mentions: (sentence: string) => string[],
 ): Found[] {
-  if (!model) return [];
   const out: Found[] = [];
   const seen = new Set<string>();
   for (const block of blocks) {
@@ -149,7 +221,22 @@ export function sentenceFacts(
         const end = at + m[0].length;
         if (taken.some((t) => at < t.end && end > t.start)) continue;
         taken.push({ start: at, end });
-        const quote = lineAround(text, at, block);
+        const quote = sentenceAround(text, at, end, block);
+        // Which model: a size named beside the number, else the one model the sentence names,
+        // else the document's own. A sentence naming two models and no size says nothing here.
+        let model: { slug: string; name: string; known: boolean; variant: string } | null = own;
+        const size = rule.size ? (m[rule.size] as string | undefined) : undefined;
+        if (size && own) {
+          const sized = resolve(own.name.replace(/\b\d+(\.\d+)?\s?[BM]\b/i, size));
+          model = sized ? { ...sized, variant: "" } : null;
+        } else {
+          const named = mentions(text.slice(quote.start, quote.end));
+          if (named.length === 1) {
+            const r = resolve(named[0] as string);
+            model = r ? { ...r, variant: r.variant } : own;
+          } else if (named.length > 1) model = null;
+        }
+        if (!model) continue;
         for (const hit of rule.hits) {
           const phrase = m[hit.group] as string;
           const read_ = read(phrase, hit.read);
@@ -158,7 +245,7 @@ export function sentenceFacts(
             hit.field === "other" && read_.unit === "params"
               ? { ...read_, unit: "parameters" }
               : read_;
-          const key = `${hit.field}|${hit.label ?? ""}|${hit.condition ?? ""}|${quote.start}`;
+          const key = `${model.slug}|${hit.field}|${hit.label ?? ""}|${hit.condition ?? ""}|${at}`;
           if (seen.has(key)) continue;
           seen.add(key);
           out.push({
@@ -168,11 +255,10 @@ export function sentenceFacts(
             field: hit.field,
             label: hit.label ?? "",
             settings: hit.settings ?? "",
-            variant: model.variant,
+            variant: hit.variant ?? model.variant,
             condition: hit.condition ?? "",
             valueText: phrase,
             ...value,
-            valueDate: null,
             quote,
             settingsQuote: null,
             via: "sentence",

@@ -44,8 +44,9 @@ export function readCell(raw: string, m: Measure): Read[] | null {
       return [{ valueText: text, valueNum: null, unit: null, qualifier: "exact" }];
     case "count":
     case "tokens": {
-      const q = parseQuantity(text, "count");
-      if (!q || q.value < 1e5) return null;
+      const q = parseQuantity(text, m.read === "tokens" ? "context" : "count");
+      // A parameter count below 100,000 is a misread cell, not a model.
+      if (!q || (m.read === "count" && q.value < 1e5)) return null;
       return [
         {
           valueText: text,
@@ -104,19 +105,27 @@ export function readCell(raw: string, m: Measure): Read[] | null {
       // "62.3", "86.6%", "1334" (Elo); a number followed by more words is a sentence, not a score.
       if (!/^[-+]?\d+(?:\.\d+)?\s*%?$/.test(text)) return null;
       const value = Number(n[0]);
+      // Elo-style ratings (Arena Elo, a Codeforces rating) are not percentages.
+      const rating = /\belo\b|\brating\b/i.test(`${m.label} ${m.settings}`);
       return [
-        {
-          valueText: text,
-          valueNum: value,
-          unit: /elo/i.test(m.label) ? "Elo" : "score",
-          qualifier: "exact",
-        },
+        { valueText: text, valueNum: value, unit: rating ? "Elo" : "score", qualifier: "exact" },
       ];
     }
   }
 }
 
 /** The row, from the first row of any cell spanning into it (except the model's own cell). */
+/** "F1", "f1": one setting (a metric named in the benchmark and in its metric column). */
+function dedupe(parts: string[]): string[] {
+  const seen = new Set<string>();
+  return parts.filter((p) => {
+    const k = p.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function rowQuote(row: TableRow, skip?: number) {
   const starts = row.cells.filter((_, i) => i !== skip).map((c) => c.rowStart);
   return { start: Math.min(row.span.start, ...starts), end: row.span.end };
@@ -144,7 +153,7 @@ function make(
     knownModel: model.known,
     field,
     label: field === "benchmark" || field === "other" ? measure.label : "",
-    settings: [...new Set(settings)].join(", "),
+    settings: dedupe(settings).join(", "),
     // A heading right above the table ("Instruction Tuned Models") is cited with the header row.
     variant: extra.variant ?? (model.variant || variantOfHeading(table.caption)),
     condition: "",
@@ -193,13 +202,19 @@ function modelsInColumns(
     if (m?.kind === "descriptor") roles.set(i, m.role);
   }
   if (![...roles.values()].includes("name")) {
-    // Unnamed columns: the last one before the models names the row, earlier ones group rows.
-    for (let i = first - 1; i >= 0; i--) {
-      if (!roles.has(i)) {
-        roles.set(i, "name");
-        break;
-      }
+    // Unnamed columns: the one with the most written, non-numeric cells names the row (a column
+    // of numbers is a model the catalog does not know, never a name).
+    let best = -1;
+    let bestCount = 0;
+    for (let i = 0; i < first; i++) {
+      if (roles.has(i) || meanings[i]) continue;
+      const named = table.rows.filter((r) => {
+        const t = cellValue(r.cells[i]?.text ?? "");
+        return t !== "" && !/^[-+]?\d+(\.\d+)?\s*%?$/.test(t);
+      }).length;
+      if (named > bestCount) [best, bestCount] = [i, named];
     }
+    if (best >= 0) roles.set(best, "name");
   }
   const out: Found[] = [];
   for (const row of table.rows) {
@@ -244,9 +259,36 @@ function modelsInRows(
   if (modelCol < 0) return [];
   const engine = engineOf(table.caption);
   const out: Found[] = [];
-  for (const row of table.rows) {
+  // A grouping cell left empty under a value (model, input length) means "as above", as the
+  // rendered table shows it; its quote then starts at the row that writes it.
+  const grouping = new Set(
+    meanings.flatMap((m, i) =>
+      i === modelCol || (m?.kind === "descriptor" && (m.role === "input" || m.role === "category"))
+        ? [i]
+        : [],
+    ),
+  );
+  const paramsCol = meanings.findIndex(
+    (m) => m?.kind === "measure" && m.measure.field === "total_params",
+  );
+  let above: TableRow | null = null;
+  for (const raw of table.rows) {
+    const row: TableRow = {
+      ...raw,
+      cells: raw.cells.map((c, i) =>
+        grouping.has(i) && !cellValue(c.text) && above?.cells[i] ? (above.cells[i] as typeof c) : c,
+      ),
+    };
+    above = row;
     const cell = (i: number) => row.cells[i]?.text ?? "";
-    const model = resolve(cell(modelCol));
+    // "Llama 3.2 (text only)" with "1B (1.23B)" under Params: the family and the size together.
+    const size =
+      paramsCol >= 0
+        ? /^\s*(\d+(?:\.\d+)?\s?[BM])\b/i.exec(cellValue(cell(paramsCol)))?.[1]
+        : undefined;
+    const model =
+      resolve(cell(modelCol)) ??
+      (size ? resolve(`${cellValue(cell(modelCol)).replace(/\s*\([^)]*\)/g, "")} ${size}`) : null);
     if (!model) continue;
     const settings: string[] = [];
     let variant: string | undefined;
@@ -261,6 +303,7 @@ function modelsInRows(
       else if (m.role === "shots") settings.push(shotsSetting(v));
       else if (m.role === "metric") settings.push(v);
       else if (m.role === "quantization" && !DEFAULT_PRECISION.test(v)) variant = v;
+      else if (m.role === "note") settings.push(v);
     });
     meanings.forEach((m, i) => {
       if (i === modelCol) return;
