@@ -21,6 +21,7 @@ export const viewport: Viewport = {
 const NAV = [
   { href: "/", label: "Catalog" },
   { href: "/compare", label: "Compare" },
+  { href: "/benchmarks", label: "Benchmarks" },
   { href: "/charts", label: "Charts" },
   { href: "/sources", label: "Sources" },
   { href: "/changes", label: "Changes" },

@@ -130,6 +130,18 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
         <span className="font-medium">{claim.source.title}</span>
         <br />
         {claim.source.publisher ?? "publisher not stated"} · {formatDate(claim.source.publishedOn)}
+        {claim.source.mirrorOf ? (
+          <>
+            <br />
+            <span className="text-xs">
+              Read from a third party's copy of{" "}
+              <a href={claim.source.mirrorOf} rel="noopener noreferrer">
+                the publisher's file
+              </a>
+              , not from the publisher's own page.
+            </span>
+          </>
+        ) : null}
       </p>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <li>
@@ -140,7 +152,7 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
         {claim.source.url ? (
           <li>
             <a href={claim.source.url} rel="noopener noreferrer">
-              Original
+              {claim.source.mirrorOf ? "The copy we read" : "Original"}
             </a>
           </li>
         ) : (

@@ -17,6 +17,7 @@ export const sourceRefColumns = {
   url: sources.url,
   kind: sources.kind,
   tier: sources.tier,
+  mirrorOf: sources.mirrorOf,
 };
 
 export const claimColumns = {

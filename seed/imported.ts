@@ -13,6 +13,7 @@ import {
   decisionsFileSchema,
   type Existing,
   reviewCandidates,
+  splitAlreadyCited,
 } from "@/db/domain/extract/review";
 import type { Candidate } from "@/db/domain/extract/types";
 import { codePointLength } from "@/db/domain/quote";
@@ -58,14 +59,17 @@ export function proposeForDoc(
     subject: doc.subject,
     format: doc.format,
   });
-  const current: Existing[] = existing.map((c, i) => ({
+  return { doc, source, candidates: reviewCandidates(candidates, current(existing), source.slug) };
+}
+
+/** Seed claims as the comparison rules read them. */
+function current(existing: ClaimSeed[]): Existing[] {
+  return existing.map((c, i) => ({
     ...c,
     id: i,
-    model: c.model,
     sourceSlug: c.source,
     source: { slug: c.source },
   }));
-  return { doc, source, candidates: reviewCandidates(candidates, current, source.slug) };
 }
 
 /** Claim rows for every accepted candidate of every seed document; problems listed, not thrown. */
@@ -96,7 +100,12 @@ export function importedClaims(
     for (const k of decided.stale) problems.push(`${doc.file}: decision ${k} matches no candidate`);
     for (const r of decided.refused) problems.push(`${doc.file}: ${r.key} refused: ${r.why}`);
     const sourceOrg = orgOfPublisher(source.publisher ?? null);
-    for (const c of decided.accepted) {
+    const { fresh } = splitAlreadyCited(
+      decided.accepted,
+      current([...existing, ...claims]),
+      source.slug,
+    );
+    for (const c of fresh) {
       const model = models.get(c.model);
       if (!model) {
         problems.push(`${doc.file}: ${c.key} names '${c.model}', which is not in seed/catalog.ts`);

@@ -6,7 +6,7 @@
  * (every changed decision shows there) before committing.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { type Decision, describe, type Reviewed } from "@/db/domain/extract/review";
+import { type Decision, decisionSchema, describe, type Reviewed } from "@/db/domain/extract/review";
 import { handReviewedClaims } from "./build";
 import { DECISIONS_DIR, decisionsPath, proposeForDoc, readDecisions } from "./imported";
 import { IMPORT_DOCS } from "./imports";
@@ -43,9 +43,28 @@ const REVIEW: Record<string, Review[]> = {
   ],
   "official/github-deepseek-v3-readme.txt": [
     {
-      when: (c, text) => c.variant === "" && within(text, c, "### Base Model", "### Chat Model"),
+      when: (c, text) =>
+        c.variant === "" &&
+        within(text, c, "### Base Model", "#### Standard Benchmarks (Models larger than 67B)"),
       edit: { variant: "base" },
       reason: "The table sits under '### Base Model' (section 4): the base checkpoints.",
+    },
+    {
+      when: (c, text) =>
+        c.model === "deepseek-v3" &&
+        c.variant === "" &&
+        within(text, c, "#### Standard Benchmarks (Models larger than 67B)"),
+      edit: { variant: "instruct" },
+      reason:
+        "The second table sets DeepSeek V3 against instruct models (Qwen2.5 72B-Inst., Llama3.1 405B-Inst.): the chat model, which the License section calls 'DeepSeek-V3 Base/Chat models'.",
+    },
+  ],
+  "official/github-deepseek-r1-readme.txt": [
+    {
+      when: (c) => c.model === "deepseek-v3" && c.variant === "",
+      edit: { variant: "instruct" },
+      reason:
+        "R1's table sets DeepSeek V3 beside chat models (Claude-3.5-Sonnet, GPT-4o, o1): the chat model, as the V3 README's own chat table.",
     },
   ],
   "official/hf-swiss-ai-apertus-8b-2509-model-card.txt": [
@@ -125,7 +144,7 @@ function main() {
       if (c.status === "same") continue;
       const d = ruleFor(doc.file, c, source.text);
       file.decisions[c.key] = d;
-      if (JSON.stringify(before[c.key]) !== JSON.stringify(d)) changed++;
+      if (JSON.stringify(before[c.key]) !== JSON.stringify(decisionSchema.parse(d))) changed++;
     }
     const gone = Object.keys(before).filter((k) => !file.decisions[k]).length;
     writeFileSync(decisionsPath(doc), `${JSON.stringify(file, null, 2)}\n`);

@@ -20,12 +20,13 @@
  * empties the cache. Anything unexpected falls back to the ordinary per-request render.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { BENCHMARK_PARAMS } from "@/db/domain/benchmarks";
 import { CATALOG_PARAMS, CHART_PARAMS } from "@/db/domain/catalog-query";
 import { stateLog } from "@/db/domain/state-log";
 
 /** Pages that are the same for every reader. Not /maintain (per maintainer). */
 const PUBLIC_PAGE =
-  /^\/(?:|about|charts|compare|changes|sources|sources\/[^/]+|models\/[^/]+|claims\/[^/]+)$/;
+  /^\/(?:|about|benchmarks|charts|compare|changes|sources|sources\/[^/]+|models\/[^/]+|claims\/[^/]+)$/;
 /**
  * JSON that is the same for every caller (the citation dialog reads /api/claims/…). Not
  * /api/health (it must look every time) nor the CSV exports (streamed, not buffered).
@@ -79,6 +80,7 @@ const KNOWN_PARAMS: [RegExp, ReadonlySet<string>][] = [
   [/^\/charts$/, new Set([...CATALOG_PARAMS, ...CHART_PARAMS])],
   [/^\/api\/models$/, new Set([...CATALOG_PARAMS, "perPage"])],
   [/^\/compare$/, new Set(["models"])],
+  [/^\/benchmarks$/, new Set<string>(BENCHMARK_PARAMS)],
 ];
 
 /**

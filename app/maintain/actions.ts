@@ -5,6 +5,7 @@ import {
   createClaimSchema,
   createModelSchema,
   createSourceSchema,
+  importFormSchema,
   rankClaimSchema,
   retireClaimSchema,
   revertClaimSchema,
@@ -13,6 +14,7 @@ import {
 } from "@/db/domain/edit-schemas";
 import type { ActionResult } from "@/db/domain/result";
 import * as edits from "@/db/queries/edits";
+import { applyImportForm, proposeImportForm } from "@/db/queries/imports";
 import { endSession } from "@/db/queries/session";
 import { maintainerAction } from "./define-action";
 import { attemptSignIn } from "./sign-in/sign-in";
@@ -46,3 +48,5 @@ export const revertClaimAction = maintainerAction(revertClaimSchema, edits.rever
 export const createSourceAction = maintainerAction(createSourceSchema, edits.createSource);
 export const createModelAction = maintainerAction(createModelSchema, edits.createModel);
 export const updateModelAction = maintainerAction(updateModelSchema, edits.updateModel);
+export const proposeImportAction = maintainerAction(importFormSchema, proposeImportForm);
+export const applyImportAction = maintainerAction(importFormSchema, applyImportForm);

@@ -28,6 +28,9 @@ export default async function MaintainPage() {
           <Link href="/maintain/claims/new">Add a claim</Link>
         </li>
         <li>
+          <Link href="/maintain/import">Import a document</Link>
+        </li>
+        <li>
           <Link href="/maintain/sources/new">Add a source</Link>
         </li>
         <li>

@@ -10,7 +10,7 @@ export { licenseName };
 /** A source as a citation shows it (db/columns.ts selects exactly these). */
 export type SourceRef = Pick<
   Source,
-  "slug" | "title" | "publisher" | "publishedOn" | "url" | "kind" | "tier"
+  "slug" | "title" | "publisher" | "publishedOn" | "url" | "kind" | "tier" | "mirrorOf"
 >;
 
 /** A live claim with its source's metadata (db/columns.ts: claimColumns). */

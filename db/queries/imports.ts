@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Maintainer } from "@/db/accounts";
 import { refreshCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
-import type { CreateSourceInput } from "@/db/domain/edit-schemas";
+import type { CreateSourceInput, ImportFormInput } from "@/db/domain/edit-schemas";
 import { type DocumentFormat, extractFacts } from "@/db/domain/extract/extract";
 import {
   applyDecisions,
@@ -12,6 +12,7 @@ import {
   type Reviewed,
   reviewCandidates,
   sameOrganisation,
+  splitAlreadyCited,
 } from "@/db/domain/extract/review";
 import { type Candidate, ExtractError } from "@/db/domain/extract/types";
 import { codePointLength } from "@/db/domain/quote";
@@ -206,8 +207,15 @@ export function applyImport(
           error: `${decided.refused.length} accepted value(s) say more than their quote, e.g. ${r.key}: ${r.why}. Nothing was stored.`,
         };
       }
+      // A correction can make a candidate the twin of what this source already cites.
+      const twins = splitAlreadyCited(
+        decided.accepted,
+        await existingClaims(tx, [...new Set(decided.accepted.map((c) => c.model))]),
+        sourceSlug,
+      );
+      decided.accepted = twins.fresh;
       if (decided.accepted.length === 0) {
-        const already = candidates.length - proposed.length;
+        const already = candidates.length - proposed.length + twins.already.length;
         if (already > 0 && (proposed.length === 0 || decided.rejected.length < proposed.length)) {
           return {
             ok: true,
@@ -410,10 +418,79 @@ export function applyImport(
           sourceSlug,
           created,
           models: newModels,
-          already: candidates.length - proposed.length,
+          already: candidates.length - proposed.length + twins.already.length,
           rejected: decided.rejected.length,
         },
       };
     }),
   );
+}
+
+/** A candidate as the review screen shows it: its passage with some context, never the whole text. */
+export type CandidateView = Omit<Reviewed, "quote" | "settingsQuote"> & {
+  before: string;
+  quote: string;
+  after: string;
+  header: string | null;
+};
+
+export type ProposalView = {
+  format: DocumentFormat;
+  sourceSlug: string;
+  candidates: CandidateView[];
+};
+
+const CONTEXT = 160;
+
+export function proposalView(p: Proposal): ProposalView {
+  const { text } = p;
+  return {
+    format: p.format,
+    sourceSlug: p.sourceSlug,
+    candidates: p.candidates.map(({ quote, settingsQuote, ...c }) => {
+      const header = settingsQuote ? text.slice(settingsQuote.start, settingsQuote.end) : null;
+      return {
+        ...c,
+        before: text.slice(Math.max(0, quote.start - CONTEXT), quote.start),
+        quote: text.slice(quote.start, quote.end),
+        after: text.slice(quote.end, quote.end + CONTEXT),
+        header: header && header.length > 600 ? `${header.slice(0, 600)}…` : header,
+      };
+    }),
+  };
+}
+
+/** The form's fields as the importer's input. */
+export function importInputOf(
+  form: ImportFormInput,
+): ImportInput & { decisions: Record<string, Decision> } {
+  const common = {
+    model: form.model ?? null,
+    modelName: form.modelName ?? undefined,
+    modelVariant: form.modelVariant,
+    subject: form.subject ?? undefined,
+    format: form.format,
+    decisions: form.decisions,
+  };
+  if (form.mode === "existing") return { sourceSlug: form.sourceSlug, ...common };
+  const {
+    mode: _m,
+    model: _o,
+    modelName: _n,
+    modelVariant: _v,
+    subject: _s,
+    format: _f,
+    decisions: _d,
+    ...source
+  } = form;
+  return { newSource: source, ...common };
+}
+
+export async function proposeImportForm(db: Db, _actor: Maintainer, form: ImportFormInput) {
+  const proposed = await proposeImport(db, importInputOf(form));
+  return proposed.ok ? { ok: true as const, data: proposalView(proposed.data) } : proposed;
+}
+
+export function applyImportForm(db: Db, actor: Maintainer, form: ImportFormInput) {
+  return applyImport(db, actor, importInputOf(form));
 }

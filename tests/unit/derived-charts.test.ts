@@ -66,6 +66,7 @@ const claim = (over: Partial<ClaimRow>): ClaimRow => ({
     url: null,
     kind: "readme",
     tier: "primary",
+    mirrorOf: null,
   },
   ...over,
 });

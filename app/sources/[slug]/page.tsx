@@ -48,7 +48,20 @@ export default async function SourcePage({ params }: { params: Params }) {
           </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Dated</dt>
           <dd>{formatDate(source.publishedOn)}</dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">Original</dt>
+          {source.mirrorOf ? (
+            <>
+              <dt className="text-zinc-600 dark:text-zinc-400">A copy of</dt>
+              <dd className="break-all">
+                <a href={source.mirrorOf} rel="noopener noreferrer">
+                  {source.mirrorOf}
+                </a>{" "}
+                (the publisher's file; this text was read from a third party's copy, below)
+              </dd>
+            </>
+          ) : null}
+          <dt className="text-zinc-600 dark:text-zinc-400">
+            {source.mirrorOf ? "Read from" : "Original"}
+          </dt>
           <dd className="break-all">
             {source.url ? (
               <a href={source.url} rel="noopener noreferrer">

@@ -194,3 +194,19 @@ export function sameOrganisation(publisher: string | null, developer: string | n
   const [p, d] = [first(publisher), first(developer)];
   return p.length > 1 && p === d;
 }
+
+/**
+ * Accepted candidates, after the reviewer's corrections, that this source already cites (a
+ * correction can make a candidate the twin of a cited claim): split off, never written twice.
+ */
+export function splitAlreadyCited(
+  accepted: Candidate[],
+  existing: Existing[],
+  sourceSlug: string,
+): { fresh: Candidate[]; already: Candidate[] } {
+  const reviewed = reviewCandidates(accepted, existing, sourceSlug);
+  return {
+    fresh: accepted.filter((_, i) => reviewed[i]?.status !== "same"),
+    already: accepted.filter((_, i) => reviewed[i]?.status === "same"),
+  };
+}

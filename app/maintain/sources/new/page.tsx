@@ -49,6 +49,11 @@ export default async function NewSourcePage() {
             defaultValue: "primary",
           },
           {
+            name: "mirrorOf",
+            label: "Mirror of (only for a mirror: the publisher's file it copies)",
+            type: "url",
+          },
+          {
             name: "text",
             label: "Full text",
             type: "textarea",
