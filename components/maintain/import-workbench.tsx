@@ -409,7 +409,7 @@ export function ImportWorkbench({
                     {c.settings && <span className="text-xs">settings: {c.settings}</span>}
                     <span className="font-semibold">= {choice?.valueText ?? c.valueText}</span>
                   </div>
-                  <p className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap break-words rounded bg-zinc-50 p-1 font-mono text-xs dark:bg-zinc-900">
+                  <p className="mt-1 whitespace-pre-wrap break-words rounded bg-zinc-50 p-1 font-mono text-xs dark:bg-zinc-900">
                     <span className="text-zinc-500">…{c.before}</span>
                     <mark className="bg-yellow-200 dark:bg-yellow-700 dark:text-white">
                       {c.quote}

@@ -215,20 +215,17 @@ export function applyImport(
       );
       decided.accepted = twins.fresh;
       if (decided.accepted.length === 0) {
-        const already = candidates.length - proposed.length + twins.already.length;
-        if (already > 0 && (proposed.length === 0 || decided.rejected.length < proposed.length)) {
-          return {
-            ok: true,
-            data: {
-              sourceSlug,
-              created: 0,
-              models: [],
-              already,
-              rejected: decided.rejected.length,
-            },
-          };
-        }
-        return { ok: false, error: "Nothing was accepted, so nothing was stored." };
+        // Everything already cited or rejected: a no-op, said as such (applying twice is one).
+        return {
+          ok: true,
+          data: {
+            sourceSlug,
+            created: 0,
+            models: [],
+            already: candidates.length - proposed.length + twins.already.length,
+            rejected: decided.rejected.length,
+          },
+        };
       }
 
       // The source, if it is new: version 1 of its text, with its revision.
@@ -309,6 +306,7 @@ export function applyImport(
           authorName: actor.name,
         });
         modelId.set(c.model, row.id);
+        allModels.push({ id: row.id, slug: row.slug, kind: row.kind, developer: row.developer });
         newModels.push(c.model);
       }
 

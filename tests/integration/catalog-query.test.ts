@@ -40,7 +40,10 @@ describe("the catalog's SQL", () => {
     expect(await findCatalogDrift(t.db)).toEqual([]);
     const page = await queryCatalog(t.db, EMPTY);
     expect(page.total).toBeGreaterThan(20);
-    expect(page.rows.map((r) => r.slug)).toEqual((await oracle(EMPTY)).rows.map((r) => r.slug));
+    // The first page, as the specification orders every row.
+    const all = (await oracle(EMPTY)).rows.map((r) => r.slug);
+    expect(page.total).toBe(all.length);
+    expect(page.rows.map((r) => r.slug)).toEqual(all.slice(0, page.rows.length));
   });
 
   it("filters, sorts and counts exactly as the specification, for any query (fast-check)", async () => {

@@ -71,8 +71,12 @@ function keyed(text: string, found: Found[]): Candidate[] {
   return out;
 }
 
-/** The heading or caption line just above `offset`, if the table has one. */
-function captionFinder(text: string) {
+/**
+ * The heading or caption line just above `offset`, if the table has one. A short list item counts
+ * only for HTML and grid tables (reStructuredText documents caption tables that way, "-  7B
+ * (Transformer)"); above a Markdown table it is just the list before it.
+ */
+function captionFinder(text: string, lists = true) {
   return (offset: number): { text: string; start: number } | null => {
     let end = text.lastIndexOf("\n", offset - 1);
     for (let tries = 0; tries < 6 && end > 0; tries++) {
@@ -84,7 +88,7 @@ function captionFinder(text: string) {
       if (!t || /^<[^>]*>$/.test(t) || /^#{1,6}$/.test(t)) continue;
       const heading =
         /^#{1,6}\s+(.*)$/.exec(t) ??
-        /^[-*]\s+(.{1,80})$/.exec(t) ??
+        (lists ? /^[-*]\s+(.{1,80})$/.exec(t) : null) ??
         /^\*\*([^*]{1,80})\*\*:?$/.exec(t);
       if (!heading) return null;
       return { text: (heading[1] as string).trim(), start: start + line.indexOf(t) };
@@ -307,7 +311,7 @@ export function extractFacts(text: string, options: ExtractOptions): Extraction 
       const end = text.lastIndexOf("\n", (front.position.end.offset ?? 0) - 1);
       found.push(...yamlFacts(text, { start, end: Math.max(start, end) }, subjectModel, true));
     }
-    for (const t of mdTables(tree, text, caption)) {
+    for (const t of mdTables(tree, text, captionFinder(text, false))) {
       if (overlaps(t.headerSpan, grids.ranges)) continue;
       found.push(...interpretTable(t, resolve, "table", sheetModel));
     }
