@@ -18,7 +18,7 @@ export function Pagination({
   const link =
     "rounded border border-zinc-300 px-2 py-1 no-underline hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800";
   const off =
-    "rounded border border-zinc-200 px-2 py-1 text-zinc-400 dark:border-zinc-800 dark:text-zinc-600";
+    "rounded border border-zinc-200 px-2 py-1 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400";
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm">
       {page > 1 ? (

@@ -222,14 +222,21 @@ export type ArchitectureKind = "moe" | "dense";
  */
 export function architectureKind(claims: ClaimRow[]): ArchitectureKind | null {
   const facts = claims.filter((c) => c.provenance !== "forecast" && c.rank !== "deprecated");
-  const arch = facts
-    .filter((c) => c.field === "architecture")
-    .map((c) => `${c.quote} ${c.valueText}`);
-  if (arch.some((t) => /mixture[- ]of[- ]experts|\bMoE\b|\bexperts\b/i.test(t))) return "moe";
+  const arch = facts.filter((c) => c.field === "architecture");
+  const moe = /mixture[- ]of[- ]experts|\bMoE\b|\bexperts\b/i;
+  const dense = /\bdense\b/i;
+  // The values first: a table row's quote also holds the other columns' models ("| MoE | Dense |").
+  const values = arch.map((c) => c.valueText);
+  if (values.some((t) => moe.test(t))) return "moe";
   const total = facts.find((c) => c.field === "total_params" && c.valueNum !== null)?.valueNum;
   const active = facts.find((c) => c.field === "active_params" && c.valueNum !== null)?.valueNum;
-  if (total && active && active < total) return "moe";
-  if (arch.some((t) => /\bdense\b/i.test(t))) return "dense";
+  // A mixture of experts activates a small share of its weights (1/20 to 1/5 in the corpus); a
+  // dense model "activates" all of them, which tables state rounded ("72B" of "72.7B").
+  if (total && active && active <= total / 2) return "moe";
+  if (values.some((t) => dense.test(t))) return "dense";
+  const quotes = arch.map((c) => c.quote);
+  if (quotes.some((t) => moe.test(t))) return "moe";
+  if (quotes.some((t) => dense.test(t))) return "dense";
   return null;
 }
 

@@ -21,10 +21,27 @@ import { buildSeedCatalog, type ClaimSeed } from "@/seed/build";
 import { readDecisions } from "@/seed/imported";
 import { IMPORT_DOCS, knownModels } from "@/seed/imports";
 
-type Group = "specs" | "benchmarks" | "speed/memory" | "other";
+type Group = "specs" | "specs, descriptive wording" | "benchmarks" | "speed/memory" | "other";
 
-function groupOf(c: { field: string; label: string }): Group {
+/*
+ * Specs split in two: values a parser can read (a number, a date, a licence) and descriptive
+ * wording a reviewer wrote from prose ("MoE with 128 experts", "deployable on laptops"), which no
+ * table or config parser states and which stay hand-entered with their reasons.
+ */
+function groupOf(c: {
+  field: string;
+  label: string;
+  valueNum: number | null;
+  valueDate: string | null;
+}): Group {
   if (c.field === "benchmark") return "benchmarks";
+  const descriptive = c.valueNum === null && c.valueDate === null && c.field !== "license";
+  if (
+    descriptive &&
+    ["architecture", "quantization", "memory_footprint", "other"].includes(c.field)
+  ) {
+    return "specs, descriptive wording";
+  }
   if (c.field === "memory_footprint" || (c.field === "other" && /speed/.test(c.label))) {
     return "speed/memory";
   }
@@ -103,7 +120,13 @@ for (const doc of IMPORT_DOCS) {
   ]);
 }
 
-const groups: Group[] = ["specs", "benchmarks", "speed/memory", "other"];
+const groups: Group[] = [
+  "specs",
+  "benchmarks",
+  "speed/memory",
+  "other",
+  "specs, descriptive wording",
+];
 const total = (m: Map<Group, Tally>) =>
   [...m.values()].reduce(
     (a, t) => ({ found: a.found + t.found, total: a.total + t.total }),

@@ -145,7 +145,15 @@ describe("catalog table", () => {
     const quoteAt = header?.indexOf("quote") ?? -1;
     expect(body.every((r) => (r[quoteAt] ?? "").length > 0)).toBe(true);
     expect(new Set(body.map((r) => r[0]))).toEqual(
-      new Set(["gemma-3-1b", "gemma-3-4b", "gemma-3-12b", "gemma-3-27b", "gemma-2-2b"]),
+      new Set([
+        "gemma-3-1b",
+        "gemma-3-4b",
+        "gemma-3-12b",
+        "gemma-3-27b",
+        "gemma-2-2b",
+        "gemma-2-9b",
+        "gemma-2-27b",
+      ]),
     );
   });
 
