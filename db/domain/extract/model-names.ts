@@ -43,6 +43,7 @@ const VARIANT_TOKENS: [string[], { variant?: string; settings?: string }][] = [
   [["non-thinking"], { settings: "non-thinking mode" }],
   [["thinking"], { settings: "thinking mode" }],
   [["qlora"], { variant: "QLoRA" }],
+  [["quantized"], { variant: "quantized" }],
   [["awq"], { variant: "AWQ" }],
   [["fp8"], { variant: "FP8" }],
   [["int4"], { variant: "INT4" }],
@@ -108,6 +109,12 @@ export function modelResolver(known: readonly KnownModel[], subject?: string): M
     const setting = settings.join(", ");
     const found = byKey.get(rest) ?? byKey.get(rest.replace(/-\d{4}(?=-)/g, ""));
     if (found) return { slug: found, name, variant, settings: setting, known: true };
+    // "Llama 4 Scout (17Bx16E)": the name without what its parentheses add.
+    if (/\(/.test(raw)) {
+      const plain = raw.replace(/\s*\([^)]*\)/g, "");
+      const again = plain !== raw ? byKey.get(nameKey(plain)) : undefined;
+      if (again) return { slug: again, name, variant, settings: setting, known: true };
+    }
     // A new entry: the document's own family, with a size in its name ("qwen3-14b").
     if (
       subjectKey &&

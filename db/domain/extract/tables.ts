@@ -20,7 +20,13 @@ import type { ModelMatch, ModelResolver } from "./model-names";
 import type { Candidate, Table, TableRow } from "./types";
 
 export type Found = Omit<Candidate, "key">;
-type Extra = { variant?: string; settings: string[]; modelCol?: number };
+type Extra = {
+  variant?: string;
+  settings: string[];
+  modelCol?: number;
+  /** The cells a value rests on (its own and its descriptors'); null: every cell of the row. */
+  used?: number[];
+};
 
 const DEFAULT_PRECISION = /^(bf16|fp16|bfloat16|float16)$/i;
 
@@ -33,7 +39,10 @@ function cellValue(text: string): string {
 
 const NUMBER = /^[-+]?\d+(?:\.\d+)?/;
 
-type Read = Pick<Found, "valueText" | "valueNum" | "unit" | "qualifier">;
+type Read = Pick<Found, "valueText" | "valueNum" | "unit" | "qualifier"> & {
+  /** A cell that names what each of its numbers is ("17B (Activated) 109B (Total)"). */
+  field?: Found["field"];
+};
 
 /** A cell as the measure reads it; null when the cell states no value ("-", "N/A", a link). */
 export function readCell(raw: string, m: Measure): Read[] | null {
@@ -44,6 +53,25 @@ export function readCell(raw: string, m: Measure): Read[] | null {
       return [{ valueText: text, valueNum: null, unit: null, qualifier: "exact" }];
     case "count":
     case "tokens": {
+      const labelled = [
+        ...text.matchAll(/(\d+(?:\.\d+)?\s?[BMT])\s*\((total|activated|active)\)/gi),
+      ];
+      if (m.read === "count" && labelled.length > 0) {
+        return labelled.flatMap((l) => {
+          const q = parseQuantity(l[1] as string, "count");
+          if (!q) return [];
+          const field = /total/i.test(l[2] as string) ? "total_params" : "active_params";
+          return [
+            {
+              valueText: l[1] as string,
+              valueNum: q.value,
+              unit: "params",
+              qualifier: q.qualifier,
+              field,
+            },
+          ];
+        });
+      }
       const q = parseQuantity(text, m.read === "tokens" ? "context" : "count");
       // A parameter count below 100,000 is a misread cell, not a model.
       if (!q || (m.read === "count" && q.value < 1e5)) return null;
@@ -126,8 +154,23 @@ function dedupe(parts: string[]): string[] {
   });
 }
 
-function rowQuote(row: TableRow, skip?: number) {
-  const starts = row.cells.filter((_, i) => i !== skip).map((c) => c.rowStart);
+/**
+ * The row, from the first row of any cell it uses that spans into it: its descriptors (input
+ * length, shots …) and the value's own cell. The model's own cell joins only when no heading
+ * above the table names it ("### Qwen3-8B (Transformers)" is cited with the header row): a model
+ * written once over a long table would otherwise make every quote the whole table.
+ */
+function rowQuote(
+  row: TableRow,
+  used: number[] | null,
+  modelCol: number | undefined,
+  captioned: boolean,
+) {
+  const cells =
+    used === null ? row.cells.filter((_, i) => i !== modelCol) : used.map((i) => row.cells[i]);
+  const starts = cells.flatMap((c) => (c ? [c.rowStart] : []));
+  const model = modelCol === undefined ? undefined : row.cells[modelCol];
+  if (model && !captioned) starts.push(model.rowStart);
   return { start: Math.min(row.span.start, ...starts), end: row.span.end };
 }
 
@@ -159,7 +202,7 @@ function make(
     condition: "",
     ...read,
     valueDate: null,
-    quote: rowQuote(row, extra.modelCol),
+    quote: rowQuote(row, extra.used ?? null, extra.modelCol, table.caption !== ""),
     settingsQuote: table.headerSpan,
     via,
   };
@@ -182,8 +225,8 @@ function push(
     // The database holds benchmark scores to 0–100 unless they are Elo ratings.
     if (r.unit !== "Elo" && (r.valueNum ?? 0) > 100) return;
   }
-  reads.forEach((read, i) => {
-    const field = i === 0 ? measure.field : (measure.second ?? measure.field);
+  reads.forEach(({ field: named, ...read }, i) => {
+    const field = named ?? (i === 0 ? measure.field : (measure.second ?? measure.field));
     out.push(make(table, row, model, measure, read, field, via, extra));
   });
 }
@@ -251,10 +294,25 @@ function modelsInRows(
   via: Found["via"],
 ): Found[] {
   let modelCol = meanings.findIndex((m) => m?.kind === "model");
+  const paramsAt = meanings.findIndex(
+    (m) => m?.kind === "measure" && m.measure.field === "total_params",
+  );
   if (modelCol < 0) {
     modelCol = table.header.findIndex((_, i) =>
       table.rows.some((r) => resolve(r.cells[i]?.text ?? "") !== null),
     );
+  }
+  // "Llama 3.2 (text only)" in an unnamed first column, the size under Params: family and size
+  // together name the model.
+  if (modelCol < 0 && paramsAt > 0 && !headerText(table.header[0]?.text ?? "")) {
+    const sized = (r: TableRow) => {
+      const size = /^\s*(\d+(?:\.\d+)?\s?[BM])\b/i.exec(
+        cellValue(r.cells[paramsAt]?.text ?? ""),
+      )?.[1];
+      const family = cellValue(r.cells[0]?.text ?? "").replace(/\s*\([^)]*\)/g, "");
+      return size && family ? resolve(`${family} ${size}`) : null;
+    };
+    if (table.rows.some((r) => sized(r))) modelCol = 0;
   }
   if (modelCol < 0) return [];
   const engine = engineOf(table.caption);
@@ -270,6 +328,9 @@ function modelsInRows(
   );
   const paramsCol = meanings.findIndex(
     (m) => m?.kind === "measure" && m.measure.field === "total_params",
+  );
+  const descriptorCols = meanings.flatMap((m, i) =>
+    m?.kind === "descriptor" && m.role !== "skip" && m.role !== "category" ? [i] : [],
   );
   let above: TableRow | null = null;
   for (const raw of table.rows) {
@@ -295,7 +356,7 @@ function modelsInRows(
     const hasInput = meanings.some((m) => m?.kind === "descriptor" && m.role === "input");
     if (hasInput && engine) settings.push(engine);
     meanings.forEach((m, i) => {
-      if (m?.kind !== "descriptor") return;
+      if (m?.kind !== "descriptor" || m.role === "skip" || m.role === "category") return;
       const v = cellValue(cell(i));
       if (!v) return;
       if (m.role === "input") settings.push(`input length ${v}`);
@@ -319,7 +380,8 @@ function modelsInRows(
         };
       }
       if (!measure) return;
-      push(out, table, row, model, measure, cell(i), via, { settings, variant, modelCol });
+      const used = [i, ...descriptorCols];
+      push(out, table, row, model, measure, cell(i), via, { settings, variant, modelCol, used });
     });
   }
   return out;
