@@ -271,6 +271,8 @@ export const MODEL_SEEDS: ModelSeed[] = [
 
   {
     slug: "mistral-small-3.1",
+    // The card's own tables write "Small 3.1 24B Base" / "Small 3.1 24B Instruct".
+    aliases: ["Small 3.1 24B", "Mistral-Small-3.1-24B"],
     name: "Mistral Small 3.1 (24B, 2503)",
     kind: "model",
     developer: "Mistral AI",

@@ -14,6 +14,7 @@ import {
   type Existing,
   reviewCandidates,
   splitAlreadyCited,
+  withMeasurer,
 } from "@/db/domain/extract/review";
 import type { Candidate } from "@/db/domain/extract/types";
 import { codePointLength } from "@/db/domain/quote";
@@ -111,6 +112,7 @@ export function importedClaims(
         problems.push(`${doc.file}: ${c.key} names '${c.model}', which is not in seed/catalog.ts`);
         continue;
       }
+      const thirdParty = sourceOrg !== model.org;
       const q = toCodePoints(source.text, c.quote);
       const sq = c.settingsQuote ? toCodePoints(source.text, c.settingsQuote) : null;
       claims.push({
@@ -132,7 +134,7 @@ export function importedClaims(
         unit: c.unit,
         valueDate: c.valueDate,
         qualifier: c.qualifier,
-        provenance: sourceOrg === model.org ? "publisher" : "third_party",
+        provenance: thirdParty ? "third_party" : "publisher",
         rank: "normal",
         rankReason: null,
         note: file.decisions[c.key]?.edit

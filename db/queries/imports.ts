@@ -13,6 +13,7 @@ import {
   reviewCandidates,
   sameOrganisation,
   splitAlreadyCited,
+  withMeasurer,
 } from "@/db/domain/extract/review";
 import { type Candidate, ExtractError } from "@/db/domain/extract/types";
 import { codePointLength } from "@/db/domain/quote";
@@ -340,15 +341,19 @@ export function applyImport(
       }) => [c.modelId, c.field, c.label, c.variant, c.condition, c.settings].join("\u0000");
       const hasPreferred = new Set(preferred.map(group));
 
+      // Who published it decides the provenance, as for every claim: the publisher's own
+      // document about its own model, or a third party's (whose scores are its measurements).
+      const devOf = new Map(allModels.map((m) => [m.id, m.developer]));
       const rows: NewClaim[] = decided.accepted.map((c) => {
         const mid = modelId.get(c.model) as number;
+        const own = sameOrganisation(publisher, devOf.get(mid) ?? null);
         const q = cp(text, c.quote.start, c.quote.end);
         const sq = c.settingsQuote ? cp(text, c.settingsQuote.start, c.settingsQuote.end) : null;
         const row = {
           modelId: mid,
           field: c.field,
           label: c.label,
-          settings: c.settings,
+          settings: withMeasurer(c.settings, c.field, !own, publisher),
           variant: c.variant,
           condition: c.condition,
           settingsQuote: c.settingsQuote
@@ -361,7 +366,7 @@ export function applyImport(
           unit: c.unit,
           valueDate: c.valueDate,
           qualifier: c.qualifier,
-          provenance: "publisher" as const,
+          provenance: own ? ("publisher" as const) : ("third_party" as const),
           sourceId,
           quote: text.slice(c.quote.start, c.quote.end),
           quoteStart: q.start,
@@ -383,14 +388,6 @@ export function applyImport(
             : "Kept beside the preferred claim; a maintainer ranks them.",
         };
       });
-      // Who published it decides the provenance, as for every claim: the publisher's own
-      // document about its own model, or a third party's.
-      const devOf = new Map(allModels.map((m) => [m.id, m.developer]));
-      for (const r of rows) {
-        r.provenance = sameOrganisation(publisher, devOf.get(r.modelId) ?? null)
-          ? "publisher"
-          : "third_party";
-      }
       let created = 0;
       for (let i = 0; i < rows.length; i += 100) {
         const batch = rows.slice(i, i + 100);

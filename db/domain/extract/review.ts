@@ -210,3 +210,19 @@ export function splitAlreadyCited(
     already: accepted.filter((_, i) => reviewed[i]?.status === "same"),
   };
 }
+
+/**
+ * Who measured is part of a benchmark's settings: a score a publisher reports for another
+ * publisher's model is its own measurement ("measured by Mistral AI"), not comparable as the
+ * same number the model's publisher reports.
+ */
+export function withMeasurer(
+  settings: string,
+  field: string,
+  thirdParty: boolean,
+  publisher: string | null,
+) {
+  if (field !== "benchmark" || !thirdParty || !publisher || /measured by/i.test(settings))
+    return settings;
+  return [settings, `measured by ${publisher}`].filter(Boolean).join(", ");
+}

@@ -21,8 +21,11 @@ type Hit = {
   read: "count" | "context" | "integer" | "tokens" | "text" | "date";
 };
 
-/** `size`: the group naming a model size ("27B") that says which model the fact is about. */
-type Rule = { re: RegExp; hits: Hit[]; size?: number };
+/**
+ * `size`: the group naming a model size ("27B") that says which model the fact is about;
+ * `sizes`: a group listing several ("4B, 12B, and 27B"), the fact holding for each.
+ */
+type Rule = { re: RegExp; hits: Hit[]; size?: number; sizes?: number };
 
 // A whole number as written ("262,144", "32768", "1.5"); never a prefix of a longer one.
 const N = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)`;
@@ -111,7 +114,8 @@ const RULES: Rule[] = [
     hits: [{ field: "other", label: "training tokens", group: 2, read: "tokens", variant: "" }],
   },
   {
-    re: /\b(?:pre-?)?trained (?:with|on) (?:about |approximately |~)?(\d+(?:\.\d+)?\s?(?:trillion|T)) tokens/i,
+    // "pre-train DeepSeek-V3 on 14.8 trillion diverse and high-quality tokens".
+    re: /\b(?:pre-?)?train(?:ed)? (?:[\w.-]+ ){0,2}(?:with|on) (?:about |approximately |~)?(\d+(?:\.\d+)?\s?(?:trillion|T))(?: [\w-]+){0,4} tokens/i,
     hits: [{ field: "other", label: "training tokens", group: 1, read: "tokens", variant: "" }],
   },
   {
@@ -128,6 +132,18 @@ const RULES: Rule[] = [
   {
     re: /\b(?:is |are |models are )?licensed under (?:the )?(Apache(?: License)?,? (?:Version )?2\.0|MIT(?: License)?|[A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,4} (?:License|Licence)(?: Agreement)?)/,
     hits: [{ field: "license", group: 1, read: "text" }],
+  },
+  {
+    // "**License:** Use of Llama 3.2 is governed by the [Llama 3.2 Community License](…)": a
+    // licence line names the licence; the name is the value, the line its quote.
+    re: /^\W*License\W*:?\**:?\s.*?\b(Apache(?: License)?,? (?:Version )?2\.0|MIT License|Llama [\d.]+ Community License(?: Agreement)?|Gemma Terms of Use|Qwen(?: Research)? License(?: Agreement)?|DeepSeek (?:Model )?License(?: Agreement)?)/im,
+    hits: [{ field: "license", group: 1, read: "text" }],
+  },
+  {
+    // "Total input context of 128K tokens for the 4B, 12B, and 27B sizes": one value, each size.
+    re: /\b(?:input )?context (?:window |length )?of (\d+K) tokens for the ((?:\d+(?:\.\d+)?B(?:,? and |, | and |,? )?)+) sizes?/i,
+    sizes: 2,
+    hits: [{ field: "context_window", group: 1, read: "context", variant: "" }],
   },
   {
     re: /Release Date:\**\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})/i,
@@ -226,9 +242,45 @@ export function sentenceFacts(
         // else the document's own. A sentence naming two models and no size says nothing here.
         let model: { slug: string; name: string; known: boolean; variant: string } | null = own;
         const size = rule.size ? (m[rule.size] as string | undefined) : undefined;
+        const bySize = (s: string) => {
+          if (!own) return null;
+          const sized = resolve(own.name.replace(/\b\d+(\.\d+)?\s?[BM]\b/i, s));
+          return sized ? { ...sized, variant: "" } : null;
+        };
+        if (rule.sizes) {
+          // One fact per size listed; a size the catalog lacks is skipped, never guessed.
+          const list = [...(m[rule.sizes] ?? "").matchAll(/\d+(?:\.\d+)?B/g)].map((x) => x[0]);
+          for (const s of list) {
+            const target = bySize(s);
+            if (!target) continue;
+            for (const hit of rule.hits) {
+              const phrase = m[hit.group] as string;
+              const value = read(phrase, hit.read);
+              if (!value) continue;
+              const key = `${target.slug}|${hit.field}|${at}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              out.push({
+                modelName: target.name,
+                model: target.slug,
+                knownModel: target.known,
+                field: hit.field,
+                label: hit.label ?? "",
+                settings: hit.settings ?? "",
+                variant: hit.variant ?? target.variant,
+                condition: hit.condition ?? "",
+                valueText: phrase,
+                ...value,
+                quote,
+                settingsQuote: null,
+                via: "sentence",
+              });
+            }
+          }
+          continue;
+        }
         if (size && own) {
-          const sized = resolve(own.name.replace(/\b\d+(\.\d+)?\s?[BM]\b/i, size));
-          model = sized ? { ...sized, variant: "" } : null;
+          model = bySize(size);
         } else {
           const named = mentions(text.slice(quote.start, quote.end));
           if (named.length === 1) {
