@@ -110,7 +110,7 @@ export default async function BenchmarksPage({ searchParams }: { searchParams: S
         <p className="text-sm">No benchmark has scores for that many models here.</p>
       ) : (
         <div className="max-h-[75vh] overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
-          <table className="border-collapse text-sm tabular-nums [&_td]:p-2">
+          <table className="border-collapse text-sm tabular-nums [&_td]:p-2 [&_td_a]:underline [&_td_a]:decoration-dotted">
             <caption className="sr-only">
               Benchmark scores by model checkpoint; columns sortable; an empty cell means no stored
               source states that score.

@@ -111,7 +111,9 @@ export function ImportWorkbench({
   }
 
   const failed = proposal && !proposal.ok ? proposal : null;
-  const values = failed?.values ?? {};
+  // React resets a form after its action: the fields come back as last sent, so the form always
+  // says which document the candidates below are from.
+  const values: Record<string, string> = { ...Object.fromEntries(form), ...(failed?.values ?? {}) };
   const errorOf = (name: string) => failed?.fieldErrors?.[name]?.[0];
 
   return (
