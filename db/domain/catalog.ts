@@ -125,8 +125,10 @@ export function columnOf(claim: Pick<ClaimRow, "field" | "label">): ColumnKey | 
       if (k === key) return col as ColumnKey;
     return null;
   }
-  if (claim.field === "other") return null;
-  return claim.field as ColumnKey;
+  // Architecture details (layers, heads, …) are on the model page, not table columns.
+  return (COLUMN_KEYS as readonly string[]).includes(claim.field)
+    ? (claim.field as ColumnKey)
+    : null;
 }
 
 const RANK_ORDER: Record<Rank, number> = { preferred: 0, normal: 1, deprecated: 2 };
