@@ -64,7 +64,11 @@ export function ClaimCard({
       <HiddenCharacterNote text={claim.quote} />
       {claim.settingsQuote ? (
         <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
-          Settings ({claim.settings}) as the source states them elsewhere:{" "}
+          {/* A table's header row (what the cell's column means) or the passage stating the
+              settings: either way, the second half of the citation. */}
+          {claim.settings
+            ? `Settings (${claim.settings}) as the source states them:`
+            : "The table's header, which says what the value's column means:"}{" "}
           <q className="italic">
             <VisibleText text={claim.settingsQuote} />
           </q>
@@ -79,6 +83,7 @@ export function ClaimCard({
       <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">
         {KIND_LABELS[claim.source.kind]}: <span className="font-medium">{claim.source.title}</span>{" "}
         — {claim.source.publisher ?? "publisher not stated"}, {formatDate(claim.source.publishedOn)}
+        {claim.source.mirrorOf ? " · read from a third party's copy of the publisher's file" : ""}
       </p>
       <ul className="mt-1 flex flex-wrap gap-x-4 text-xs">
         <li>
@@ -89,7 +94,8 @@ export function ClaimCard({
         {claim.source.url ? (
           <li>
             <a href={fragment ?? claim.source.url} rel="noopener noreferrer">
-              Original{fragment ? " (at the passage)" : ""}
+              {claim.source.mirrorOf ? "The copy we read" : "Original"}
+              {fragment ? " (at the passage)" : ""}
             </a>
           </li>
         ) : (

@@ -39,6 +39,7 @@ export function groupClaims<T extends Groupable>(claims: T[]): ClaimGroup<T>[] {
       a.label.localeCompare(b.label) ||
       a.variant.localeCompare(b.variant) ||
       a.condition.localeCompare(b.condition) ||
-      a.settings.localeCompare(b.settings),
+      // "input length 6144" before "input length 14336".
+      a.settings.localeCompare(b.settings, "en", { numeric: true }),
   );
 }

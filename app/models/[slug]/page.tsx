@@ -32,7 +32,15 @@ export default async function ModelPage({ params }: { params: Params }) {
     listClaimsForModels(db, [model.id, ...families.map((f) => f.id)]),
     getHistory(db, "model", model.id),
   ]);
-  const own = all.filter((c) => c.modelId === model.id);
+  const mine = all.filter((c) => c.modelId === model.id);
+  // Measurement grids (a speed benchmark's memory and speed at each input length and format)
+  // read as one table, not dozens of cards; each value still links to its claim and quote.
+  const isMeasurement = (c: (typeof mine)[number]) =>
+    c.settings !== "" &&
+    (c.field === "memory_footprint" || (c.field === "other" && c.label === "inference speed"));
+  const measurements = mine.filter(isMeasurement);
+  const tabulate = measurements.length > 6;
+  const own = tabulate ? mine.filter((c) => !isMeasurement(c)) : mine;
   const inherited = families
     .map((f) => ({ family: f, claims: all.filter((c) => c.modelId === f.id) }))
     .filter((f) => f.claims.length > 0);
@@ -113,6 +121,49 @@ export default async function ModelPage({ params }: { params: Params }) {
           </div>
         </section>
       ))}
+
+      {tabulate ? (
+        <section aria-labelledby="h-measured" className="space-y-2">
+          <h2 id="h-measured" className="text-lg font-semibold">
+            Measured memory and speed{" "}
+            <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
+              ({measurements.length} claims; select a value for its passage)
+            </span>
+          </h2>
+          <div className="overflow-x-auto">
+            <table className="text-sm tabular-nums [&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1">
+              <thead>
+                <tr className="text-left">
+                  <th scope="col">Measure</th>
+                  <th scope="col">Checkpoint</th>
+                  <th scope="col">Setup</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {groupClaims(measurements).flatMap((g) =>
+                  g.claims.map((c) => (
+                    <tr key={c.id} className="border-t border-zinc-200 dark:border-zinc-800">
+                      <td>{c.field === "memory_footprint" ? "GPU memory" : "Speed (tokens/s)"}</td>
+                      <td>{c.variant || "as named"}</td>
+                      <td>{c.settings}</td>
+                      <td>
+                        <Link href={`/claims/${c.id}`}>{c.valueText}</Link>
+                      </td>
+                      <td>
+                        <Link href={`/sources/${c.source.slug}#claim-${c.id}`}>
+                          {c.source.title}
+                        </Link>
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
 
       {estimates.length > 0 ? (
         <section aria-labelledby="h-derived" className="space-y-2">
