@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 
 /*
  * What the reviewed seed holds: claims.json's 306 candidates as 311 hand-reviewed claims, plus
- * what the importer found in 44 documents and the decisions files accepted.
+ * what the importer found in 43 documents and the decisions files accepted.
  */
 const SEEDED = { claims: 1582, sources: 61, models: 53 };
 
