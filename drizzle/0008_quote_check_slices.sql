@@ -34,7 +34,9 @@ BEGIN
       NEW.source_id, NEW.quote_start, NEW.quote_end
       USING ERRCODE = 'check_violation', CONSTRAINT = 'claims_quote_in_source';
   END IF;
-  IF NEW.settings_quote IS NOT NULL AND got_settings IS DISTINCT FROM NEW.settings_quote THEN
+  IF NEW.settings_quote IS NOT NULL AND (
+      char_length(got_settings) < NEW.settings_quote_end - NEW.settings_quote_start
+      OR got_settings IS DISTINCT FROM NEW.settings_quote) THEN
     RAISE EXCEPTION 'claim settings quote does not match source % at offsets [%, %)',
       NEW.source_id, NEW.settings_quote_start, NEW.settings_quote_end
       USING ERRCODE = 'check_violation', CONSTRAINT = 'claims_settings_quote_in_source';

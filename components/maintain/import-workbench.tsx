@@ -309,7 +309,23 @@ export function ImportWorkbench({
             />
           </div>
         </div>
-        <input type="hidden" name="format" value="" />
+        <div>
+          <label htmlFor="imp-format" className={label}>
+            Format
+          </label>
+          <select
+            id="imp-format"
+            name="format"
+            className={`${control} sm:w-60`}
+            defaultValue={values.format ?? ""}
+          >
+            <option value="">detect (Markdown, HTML page, or JSON)</option>
+            <option value="markdown">Markdown (with HTML tables)</option>
+            <option value="html">HTML page</option>
+            <option value="json">config.json</option>
+            <option value="yaml">YAML config</option>
+          </select>
+        </div>
         <div className="flex items-center gap-3">
           <button
             type="submit"

@@ -17,7 +17,6 @@ export type BenchmarkClaim = {
   valueNum: number | null;
   unit: string | null;
   rank: "preferred" | "normal" | "deprecated";
-  quote: string;
   source: string;
 };
 

@@ -18,7 +18,6 @@ export async function listBenchmarkClaims(db: Db): Promise<BenchmarkClaim[]> {
       valueNum: claims.valueNum,
       unit: claims.unit,
       rank: claims.rank,
-      quote: claims.quote,
       source: sources.slug,
     })
     .from(claims)

@@ -205,7 +205,7 @@ export function applyImport(
         const r = decided.refused[0] as { key: string; why: string };
         return {
           ok: false,
-          error: `${decided.refused.length} accepted value(s) say more than their quote, e.g. ${r.key}: ${r.why}. Nothing was stored.`,
+          error: `${decided.refused.length} accepted value(s) refused (a value may not say more than its quote), e.g. ${r.key}: ${r.why}. Nothing was stored.`,
         };
       }
       // A correction can make a candidate the twin of what this source already cites.

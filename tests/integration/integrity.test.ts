@@ -107,6 +107,26 @@ describe(`the database itself refuses bad citations`, () => {
     ).toMatch(/claims_offsets|does not match|outside source/);
   });
 
+  it("refuses a settings quote whose offsets run past the end of the text, however it ends", async () => {
+    const c = await aClaim();
+    const [src] = await t.db.select().from(sources).where(eq(sources.id, c.sourceId));
+    const text = src?.text as string;
+    const tail = text.slice(-5);
+    // The text's last five characters, with an end offset far beyond them.
+    expect(
+      await refusal(() =>
+        t.db
+          .update(claims)
+          .set({
+            settingsQuote: tail,
+            settingsQuoteStart: text.length - 5,
+            settingsQuoteEnd: text.length + 50,
+          })
+          .where(eq(claims.id, c.id)),
+      ),
+    ).toMatch(/settings quote does not match/);
+  });
+
   it("refuses moving a claim to a source that does not contain its quote", async () => {
     const c = await aClaim();
     const [other] = await t.db

@@ -36,6 +36,7 @@ export type ColumnMeaning =
 /** A header cell without markdown: "**#Total Params**" → "#total params". */
 export function headerKey(text: string): string {
   return text
+    .slice(0, 500)
     .replace(/\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])?/g, "$1")
     .replace(/[*`\\]/g, "")
     .replace(/\s+/g, " ")
@@ -184,14 +185,18 @@ export function canonicalBenchmark(label: string): string {
 
 /** The checkpoint a table's heading names: "Base Pretrained Models", "Instruction Tuned Models". */
 export function variantOfHeading(caption: string): string {
-  if (/instruct|instruction[- ]tuned|\bIT\b|\bchat\b/i.test(caption)) return "instruct";
-  if (/pre-?train(ed|ing)|\bbase\b|\bPT\b/i.test(caption)) return "base";
+  // "IT"/"PT" only in capitals ("how it compares" is no checkpoint); "base" only as a model's.
+  if (/instruct|instruction[- ]tuned|\bchat\b/i.test(caption) || /\bIT\b/.test(caption))
+    return "instruct";
+  if (/pre-?train(ed|ing)|\bbase models?\b/i.test(caption) || /\bPT\b|^Base\b/.test(caption))
+    return "base";
   return "";
 }
 
 /** A cell or header as a reader sees it: links, emphasis and escapes removed. */
 export function headerText(text: string): string {
   return text
+    .slice(0, 2000)
     .replace(/\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])?/g, "$1")
     .replace(/[*`]/g, "")
     .replace(/\\(.)/g, "$1")

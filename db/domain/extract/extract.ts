@@ -9,7 +9,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { LENGTHS } from "../rules";
+import { HIDDEN_CHARACTERS, LENGTHS } from "../rules";
 import { type ConfigSubject, jsonConfigFacts, yamlFacts } from "./configs";
 import { gridTables } from "./grid-tables";
 import { htmlTables } from "./html-tables";
@@ -38,20 +38,43 @@ export function detectFormat(text: string): DocumentFormat {
   return "markdown";
 }
 
-/** A short stable hash (FNV-1a, 32 bits) for candidate keys. */
+/** A stable hash (FNV-1a over two seeds, 64 bits) for candidate keys. */
 function hash(s: string): string {
-  let h = 0x811c9dc5;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
   }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/*
+ * What the database would refuse is not a candidate: a quote or settings passage over 4,000
+ * characters, a label, variant, settings or value over their lengths (counted, as the database
+ * counts, in code points). One such row would otherwise fail the whole save.
+ */
+const cpLength = (s: string) => [...s].length;
+function storable(text: string, f: Found): boolean {
+  return (
+    cpLength(text.slice(f.quote.start, f.quote.end)) <= LENGTHS.quote &&
+    (!f.settingsQuote ||
+      cpLength(text.slice(f.settingsQuote.start, f.settingsQuote.end)) <= LENGTHS.quote) &&
+    cpLength(f.label) <= LENGTHS.label &&
+    cpLength(f.variant) <= LENGTHS.variant &&
+    cpLength(f.settings) <= LENGTHS.settings - 60 &&
+    cpLength(f.valueText) <= LENGTHS.valueText &&
+    ![f.label, f.variant, f.settings, f.valueText].some((v) => HIDDEN_CHARACTERS.test(v))
+  );
 }
 
 function keyed(text: string, found: Found[]): Candidate[] {
   const seen = new Map<string, number>();
   const out: Candidate[] = [];
+  const keys = new Set<string>();
   for (const f of found) {
+    if (!storable(text, f)) continue;
     const identity = [
       f.model,
       f.field,
@@ -66,7 +89,11 @@ function keyed(text: string, found: Found[]): Candidate[] {
     seen.set(identity, n + 1);
     // The same fact from the same passage twice (two parsers agreeing) is one candidate.
     if (n > 0) continue;
-    out.push({ ...f, key: `${f.field}-${hash(identity)}` });
+    let key = `${f.field}-${hash(identity)}`;
+    // Distinct candidates must never share a key (and so a decision).
+    for (let i = 2; keys.has(key); i++) key = `${f.field}-${hash(identity)}-${i}`;
+    keys.add(key);
+    out.push({ ...f, key });
   }
   return out;
 }
@@ -236,6 +263,18 @@ function mapBack(o: Omissions, span: Span): Span | null {
 }
 
 export function extractFacts(text: string, options: ExtractOptions): Extraction {
+  try {
+    return extract(text, options);
+  } catch (e) {
+    // Nesting deeper than a parser's recursion (200,000 "[" or "<div>"): a bad document, not a bug.
+    if (e instanceof RangeError) {
+      throw new ExtractError("the document is nested too deeply to read");
+    }
+    throw e;
+  }
+}
+
+function extract(text: string, options: ExtractOptions): Extraction {
   if (text.length === 0 || !/\S/.test(text)) throw new ExtractError("the document is empty");
   if (text.length > LENGTHS.sourceText) {
     throw new ExtractError(

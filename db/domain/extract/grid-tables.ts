@@ -28,7 +28,16 @@ export function gridTables(
   const lines = linesOf(text);
   const tables: Table[] = [];
   const ranges: { start: number; end: number }[] = [];
+  // Inside a fenced code block a "+---+" is ASCII art or sample output, not a table.
+  const fenced = new Set<number>();
+  let fence: string | null = null;
+  lines.forEach((l, n) => {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(l.text);
+    if (m && (!fence || (m[1] as string)[0] === fence[0])) fence = fence ? null : (m[1] as string);
+    else if (fence) fenced.add(n);
+  });
   for (let i = 0; i < lines.length; i++) {
+    if (fenced.has(i)) continue;
     const first = lines[i] as Line;
     const indent = first.text.length - first.text.trimStart().length;
     if (!BORDER.test(first.text.trim())) continue;

@@ -4,7 +4,10 @@
  * HTML page and on Markdown with embedded HTML (the parser leaves non-tag text alone).
  */
 import { type DefaultTreeAdapterMap, parseFragment } from "parse5";
-import type { Table, TableCell, TableRow } from "./types";
+import { ExtractError, type Table, type TableCell, type TableRow } from "./types";
+
+const MAX_COLUMNS = 500;
+const MAX_CELLS = 500_000;
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -54,7 +57,20 @@ export function htmlTables(
   const out: Table[] = [];
   for (const table of elements(root as unknown as Node, "table")) {
     const trs = rowsOf(table);
+    // A grid is rows × the widest row; spans multiply it. Refuse what no real table needs.
+    let widest = 0;
+    for (const tr of trs) {
+      let w = 0;
+      for (const cell of tr.childNodes) if (isElement(cell)) w += span(cell, "colspan");
+      widest = Math.max(widest, w);
+    }
+    if (widest > MAX_COLUMNS || widest * trs.length > MAX_CELLS) {
+      throw new ExtractError(
+        `an HTML table is ${widest} columns by ${trs.length} rows with its spans: more than a table of facts holds`,
+      );
+    }
     const grid: TableCell[][] = [];
+    let writes = 0;
     const spans: { start: number; end: number }[] = [];
     trs.forEach((tr, r) => {
       const loc = tr.sourceCodeLocation;
@@ -75,6 +91,12 @@ export function htmlTables(
         };
         const rows = span(cell, "rowspan");
         const cols = span(cell, "colspan");
+        writes += Math.min(rows, trs.length - r) * cols;
+        if (writes > MAX_CELLS) {
+          throw new ExtractError(
+            "an HTML table's spans cover more cells than a table of facts holds",
+          );
+        }
         for (let dr = 0; dr < rows && r + dr < trs.length; dr++) {
           if (!grid[r + dr]) grid[r + dr] = [];
           const target = grid[r + dr] as TableCell[];

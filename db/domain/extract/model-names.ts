@@ -23,6 +23,7 @@ export type ModelMatch = {
 /** Lowercase, markdown and organisation prefix removed, words joined by "-". */
 export function nameKey(raw: string): string {
   return raw
+    .slice(0, 300)
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*`\\]/g, "")
     .replace(/^[\w.-]+\//, "")
@@ -97,6 +98,8 @@ export function modelResolver(known: readonly KnownModel[], subject?: string): M
   }
   const subjectKey = subject ? nameKey(subject).split("-")[0] : undefined;
   return (raw) => {
+    // A model's name is short; a long cell is prose, not a name.
+    if (raw.length > 300) return null;
     const name = raw
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/[*`\\]/g, "")

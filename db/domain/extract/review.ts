@@ -5,9 +5,11 @@
  * corrects or rejects each, with a reason.
  */
 import { z } from "zod";
-import { type ClaimField, contextConditions, qualifiers } from "../../schema";
+import { type ClaimField, contextConditions, countFields, qualifiers } from "../../schema";
 import { auditClaim } from "../audit";
 import { type Comparable, relation } from "../comparison";
+import { HIDDEN_CHARACTERS, LENGTHS } from "../rules";
+import { FIELD_UNITS, parseQuantity } from "../values";
 import type { Candidate } from "./types";
 
 export type Status = "new" | "same" | "conflict";
@@ -85,20 +87,31 @@ export function reviewCandidates(
   });
 }
 
+/** Text a reviewer may write: visible characters only, within the database's length. */
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !HIDDEN_CHARACTERS.test(v), "contains an invisible or control character");
+
 export const decisionSchema = z
   .object({
     decision: z.enum(["accept", "reject"]),
-    reason: z.string().trim().min(1, "every decision needs a reason").max(500),
-    /** What the reviewer corrected; the quote and its source never change. */
+    reason: plain(500).pipe(z.string().min(1, "every decision needs a reason")),
+    /*
+     * What the reviewer corrected: the wording of the value, what it is about (variant, condition,
+     * settings, a benchmark's name). Never the model (a fact moved to another model would rest on
+     * a quote that does not name it) and never the number: that is read again from the corrected
+     * wording, so the two cannot disagree. The quote and its source never change.
+     */
     edit: z
       .object({
-        model: z.string().min(1).max(100),
-        label: z.string().max(200),
-        variant: z.string().max(60),
-        settings: z.string().max(500),
+        label: plain(LENGTHS.label),
+        variant: plain(LENGTHS.variant),
+        settings: plain(LENGTHS.settings),
         condition: z.enum(contextConditions),
-        valueText: z.string().trim().min(1).max(500),
-        valueNum: z.number().finite().nullable(),
+        valueText: plain(LENGTHS.valueText).pipe(z.string().min(1)),
         qualifier: z.enum(qualifiers),
       })
       .partial()
@@ -144,6 +157,41 @@ export function describe(c: Candidate): string {
   return `${c.model}: ${what} = ${c.valueText}`;
 }
 
+/** A corrected value's number, unit and qualifier, read from its wording as the parser reads it. */
+function readValue(c: Candidate): Pick<Candidate, "valueNum" | "unit" | "qualifier"> | string {
+  const text = c.valueText.trim();
+  const kind = FIELD_UNITS[c.field];
+  if (kind) {
+    const q = parseQuantity(
+      kind.kind === "memory" ? text : text.replace(/\s+tokens?$/i, ""),
+      kind.kind,
+    );
+    return q
+      ? { valueNum: q.value, unit: kind.unit, qualifier: q.qualifier }
+      : { valueNum: null, unit: null, qualifier: "exact" };
+  }
+  if ((countFields as readonly string[]).includes(c.field)) {
+    return /^\d{1,9}$/.test(text)
+      ? { valueNum: Number(text), unit: null, qualifier: "exact" }
+      : `a ${c.field.replaceAll("_", " ")} is a whole number, not "${text}"`;
+  }
+  if (c.field === "benchmark") {
+    const n = /^(\d{1,6}(?:\.\d{1,4})?)\s*%?$/.exec(text);
+    return n
+      ? { valueNum: Number(n[1]), unit: c.unit, qualifier: "exact" }
+      : `a score is a number, not "${text}"`;
+  }
+  if (c.field === "other" && c.unit) {
+    const q = parseQuantity(text, "count");
+    return {
+      valueNum: q?.value ?? null,
+      unit: q ? c.unit : null,
+      qualifier: q?.qualifier ?? "exact",
+    };
+  }
+  return { valueNum: null, unit: null, qualifier: "exact" };
+}
+
 export function applyDecisions(
   candidates: Candidate[],
   decisions: Record<string, Decision>,
@@ -163,6 +211,14 @@ export function applyDecisions(
       continue;
     }
     const edited: Candidate = { ...c, ...d.edit };
+    if (d.edit?.valueText !== undefined && d.edit.valueText !== c.valueText) {
+      const read = readValue(edited);
+      if (typeof read === "string") {
+        out.refused.push({ key: c.key, why: read });
+        continue;
+      }
+      Object.assign(edited, read, d.edit.qualifier ? { qualifier: d.edit.qualifier } : {});
+    }
     const flags = auditClaim({
       key: c.key,
       model: edited.model,

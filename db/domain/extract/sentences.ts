@@ -25,11 +25,20 @@ type Hit = {
  * `size`: the group naming a model size ("27B") that says which model the fact is about;
  * `sizes`: a group listing several ("4B, 12B, and 27B"), the fact holding for each.
  */
-type Rule = { re: RegExp; hits: Hit[]; size?: number; sizes?: number };
+type Rule = {
+  re: RegExp;
+  hits: Hit[];
+  size?: number;
+  sizes?: number;
+  /** A sentence saying this is about something else ("this code repository is licensed …"). */
+  notAbout?: RegExp;
+};
 
 // A whole number as written ("262,144", "32768", "1.5"); never a prefix of a longer one.
-const N = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)`;
-const SIZE = String.raw`(\d+(?:\.\d+)?\s?[BMT])\b`;
+// Numbers are bounded and must start a number (not the middle of a longer digit run): an
+// unbounded \d+ re-tried at every offset of a long digit run is quadratic.
+const N = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3}){1,4}|\d{1,9}(?:\.\d{1,4})?)(?![\d,.]\d)`;
+const SIZE = String.raw`(?<![\d.])(\d{1,5}(?:\.\d{1,3})?\s?[BMT])\b`;
 
 const RULES: Rule[] = [
   {
@@ -132,6 +141,7 @@ const RULES: Rule[] = [
   {
     re: /\b(?:is |are |models are )?licensed under (?:the )?(Apache(?: License)?,? (?:Version )?2\.0|MIT(?: License)?|[A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,4} (?:License|Licence)(?: Agreement)?)/,
     hits: [{ field: "license", group: 1, read: "text" }],
+    notAbout: /\b(code|repository|repo|source code)\b/i,
   },
   {
     // "**License:** Use of Llama 3.2 is governed by the [Llama 3.2 Community License](…)": a
@@ -141,7 +151,9 @@ const RULES: Rule[] = [
   },
   {
     // "Total input context of 128K tokens for the 4B, 12B, and 27B sizes": one value, each size.
-    re: /\b(?:input )?context (?:window |length )?of (\d+K) tokens for the ((?:\d+(?:\.\d+)?B(?:,? and |, | and |,? )?)+) sizes?/i,
+    // One unambiguous separator between sizes: a pattern whose alternatives overlap backtracks
+    // exponentially on a long list.
+    re: /\b(?:input )?context (?:window |length )?of (\d{1,4}K) tokens for the (\d{1,4}(?:\.\d{1,2})?B(?:(?:, and |, | and )\d{1,4}(?:\.\d{1,2})?B){0,12}) sizes?/i,
     sizes: 2,
     hits: [{ field: "context_window", group: 1, read: "context", variant: "" }],
   },
@@ -179,6 +191,8 @@ function read(text: string, how: Hit["read"]) {
   const unit = how === "context" || how === "tokens" ? "tokens" : "params";
   return { valueNum: q.value, unit, qualifier: q.qualifier, valueDate: null as string | null };
 }
+
+const MAX_BLOCK = 20_000;
 
 /**
  * The sentence (or list line) around a match, inside its block: from the last sentence end or
@@ -228,6 +242,8 @@ export function sentenceFacts(
   const out: Found[] = [];
   const seen = new Set<string>();
   for (const block of blocks) {
+    // A paragraph of prose is short; a 20,000-character "paragraph" is not prose to read.
+    if (block.end - block.start > MAX_BLOCK) continue;
     const body = text.slice(block.start, block.end);
     const taken: Span[] = [];
     for (const rule of RULES) {
@@ -238,6 +254,7 @@ export function sentenceFacts(
         if (taken.some((t) => at < t.end && end > t.start)) continue;
         taken.push({ start: at, end });
         const quote = sentenceAround(text, at, end, block);
+        if (rule.notAbout?.test(text.slice(quote.start, quote.end))) continue;
         // Which model: a size named beside the number, else the one model the sentence names,
         // else the document's own. A sentence naming two models and no size says nothing here.
         let model: { slug: string; name: string; known: boolean; variant: string } | null = own;

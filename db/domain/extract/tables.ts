@@ -38,6 +38,7 @@ function cellValue(text: string): string {
 }
 
 const NUMBER = /^[-+]?\d+(?:\.\d+)?/;
+export const MAX_CELL = 500;
 
 type Read = Pick<Found, "valueText" | "valueNum" | "unit" | "qualifier"> & {
   /** A cell that names what each of its numbers is ("17B (Activated) 109B (Total)"). */
@@ -46,6 +47,8 @@ type Read = Pick<Found, "valueText" | "valueNum" | "unit" | "qualifier"> & {
 
 /** A cell as the measure reads it; null when the cell states no value ("-", "N/A", a link). */
 export function readCell(raw: string, m: Measure): Read[] | null {
+  // A value cell is a few words; a long one is prose, not a value (and not worth a regex).
+  if (raw.length > MAX_CELL) return null;
   const text = cellValue(raw);
   if (!text || /^(-|—|–|n\/a|na|\/|x|–)$/i.test(text)) return null;
   switch (m.read) {
@@ -54,7 +57,9 @@ export function readCell(raw: string, m: Measure): Read[] | null {
     case "count":
     case "tokens": {
       const labelled = [
-        ...text.matchAll(/(\d+(?:\.\d+)?\s?[BMT])\s*\((total|activated|active)\)/gi),
+        ...text.matchAll(
+          /(?<![\d.])(\d{1,5}(?:\.\d{1,3})?\s?[BMT])\s*\((total|activated|active)\)/gi,
+        ),
       ];
       if (m.read === "count" && labelled.length > 0) {
         return labelled.flatMap((l) => {
@@ -142,7 +147,6 @@ export function readCell(raw: string, m: Measure): Read[] | null {
   }
 }
 
-/** The row, from the first row of any cell spanning into it (except the model's own cell). */
 /** "F1", "f1": one setting (a metric named in the benchmark and in its metric column). */
 function dedupe(parts: string[]): string[] {
   const seen = new Set<string>();

@@ -188,7 +188,7 @@ describe("the importer", () => {
         }),
       }),
     );
-    expect(over.ok === false && over.error).toMatch(/say more than their quote/);
+    expect(over.ok === false && over.error).toMatch(/refused .*number not in quote: 999/);
     expect(await h.revisionCount()).toBe(before);
   });
 });
