@@ -164,6 +164,23 @@ function dedupe(parts: string[]): string[] {
  * above the table names it ("### Qwen3-8B (Transformers)" is cited with the header row): a model
  * written once over a long table would otherwise make every quote the whole table.
  */
+/**
+ * Whether the heading above a table names this row's model: by its whole name ("Qwen3-8B
+ * (Transformers)") or, as reStructuredText documents caption their tables, by its size ("7B
+ * (Transformer)" over Qwen2.5-7B-Instruct's rows).
+ */
+function captionNames(caption: string, model: ModelMatch): boolean {
+  if (!caption) return false;
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, "");
+  if (key(caption).includes(key(model.name.replace(/[-\s](instruct|base|it|pt)$/i, ""))))
+    return true;
+  const size = /^(\d+(?:\.\d+)?B)\b/i.exec(caption.trim())?.[1];
+  return (
+    size !== undefined &&
+    new RegExp(`(^|[^\\d.])${size.replace(".", "\\.")}(?![\\d.])`, "i").test(model.name)
+  );
+}
+
 function rowQuote(
   row: TableRow,
   used: number[] | null,
@@ -206,7 +223,7 @@ function make(
     condition: "",
     ...read,
     valueDate: null,
-    quote: rowQuote(row, extra.used ?? null, extra.modelCol, table.caption !== ""),
+    quote: rowQuote(row, extra.used ?? null, extra.modelCol, captionNames(table.caption, model)),
     settingsQuote: table.headerSpan,
     via,
   };
