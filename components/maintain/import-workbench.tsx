@@ -54,6 +54,7 @@ export function ImportWorkbench({
   const [status, setStatus] = useState<"all" | "new" | "conflict" | "same">("all");
   const [page, setPage] = useState(0);
   const [tier, setTier] = useState("primary");
+  const [sourceSlug, setSourceSlug] = useState(sources[0]?.slug ?? "");
 
   const view = proposal?.ok ? proposal.data : null;
   const shown = useMemo(() => {
@@ -111,14 +112,22 @@ export function ImportWorkbench({
   }
 
   const failed = proposal && !proposal.ok ? proposal : null;
-  // React resets a form after its action: the fields come back as last sent, so the form always
-  // says which document the candidates below are from.
+  // What was last sent, so a refused form shows it again.
   const values: Record<string, string> = { ...Object.fromEntries(form), ...(failed?.values ?? {}) };
   const errorOf = (name: string) => failed?.fieldErrors?.[name]?.[0];
 
   return (
     <div className="space-y-6">
-      <form action={onPropose} className="space-y-3" aria-busy={proposing}>
+      <form
+        // Submitted by hand, not as a form action: React resets a form after its action, which
+        // would put back the first source while the review below is of another.
+        onSubmit={(e) => {
+          e.preventDefault();
+          onPropose(new FormData(e.currentTarget));
+        }}
+        className="space-y-3"
+        aria-busy={proposing}
+      >
         <fieldset className="flex flex-wrap gap-4 text-sm">
           <legend className={label}>Document</legend>
           <label className="inline-flex items-center gap-1">
@@ -151,7 +160,8 @@ export function ImportWorkbench({
               id="imp-source"
               name="sourceSlug"
               className={control}
-              defaultValue={values.sourceSlug}
+              value={sourceSlug}
+              onChange={(e) => setSourceSlug(e.target.value)}
               aria-invalid={Boolean(errorOf("sourceSlug"))}
             >
               {sources.map((s) => (
