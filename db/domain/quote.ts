@@ -80,6 +80,29 @@ export function toCodePointOffset(text: string, utf16Index: number): number {
   return codePointLength(text.slice(0, utf16Index));
 }
 
+/**
+ * Many UTF-16 indexes → code point indexes in one pass over the text (an import converts
+ * thousands of spans; converting each from the start is quadratic in the document's length).
+ */
+export function codePointOffsets(
+  text: string,
+  utf16Indexes: Iterable<number>,
+): Map<number, number> {
+  const wanted = [...new Set(utf16Indexes)].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  let i = 0;
+  let cp = 0;
+  for (const target of wanted) {
+    while (i < target && i < text.length) {
+      const code = text.codePointAt(i) as number;
+      i += code > 0xffff ? 2 : 1;
+      cp++;
+    }
+    out.set(target, cp);
+  }
+  return out;
+}
+
 /** Code point index → UTF-16 index (for slicing JS strings with stored offsets). */
 export function toUtf16Offset(text: string, codePointIndex: number): number {
   let cp = 0;

@@ -16,7 +16,7 @@ import {
   withMeasurer,
 } from "@/db/domain/extract/review";
 import { type Candidate, ExtractError } from "@/db/domain/extract/types";
-import { codePointLength } from "@/db/domain/quote";
+import { codePointOffsets } from "@/db/domain/quote";
 import type { ActionResult } from "@/db/domain/result";
 import { isSlug } from "@/db/domain/rules";
 import { claims, models, type NewClaim, revisions, sources } from "@/db/schema";
@@ -172,11 +172,6 @@ function familyFor(slug: string, families: { id: number; slug: string }[]) {
       .sort((a, b) => b.slug.length - a.slug.length)[0]?.id ?? null
   );
 }
-
-const cp = (text: string, start: number, end: number) => {
-  const s = codePointLength(text.slice(0, start));
-  return { start: s, end: s + codePointLength(text.slice(start, end)) };
-};
 
 export function applyImport(
   db: Db,
@@ -344,11 +339,24 @@ export function applyImport(
       // Who published it decides the provenance, as for every claim: the publisher's own
       // document about its own model, or a third party's (whose scores are its measurements).
       const devOf = new Map(allModels.map((m) => [m.id, m.developer]));
+      // Offsets in code points, as the database counts: one pass for every span.
+      const at = codePointOffsets(
+        text,
+        decided.accepted.flatMap((c) => [
+          c.quote.start,
+          c.quote.end,
+          ...(c.settingsQuote ? [c.settingsQuote.start, c.settingsQuote.end] : []),
+        ]),
+      );
+      const cp = (start: number, end: number) => ({
+        start: at.get(start) as number,
+        end: at.get(end) as number,
+      });
       const rows: NewClaim[] = decided.accepted.map((c) => {
         const mid = modelId.get(c.model) as number;
         const own = sameOrganisation(publisher, devOf.get(mid) ?? null);
-        const q = cp(text, c.quote.start, c.quote.end);
-        const sq = c.settingsQuote ? cp(text, c.settingsQuote.start, c.settingsQuote.end) : null;
+        const q = cp(c.quote.start, c.quote.end);
+        const sq = c.settingsQuote ? cp(c.settingsQuote.start, c.settingsQuote.end) : null;
         const row = {
           modelId: mid,
           field: c.field,

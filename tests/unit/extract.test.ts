@@ -257,3 +257,16 @@ describe("review", () => {
     expect(none.undecided).toHaveLength(1);
   });
 });
+
+describe("code point offsets", () => {
+  it("converts many UTF-16 indexes in one pass exactly as one at a time", async () => {
+    const { codePointOffsets, toCodePointOffset } = await import("@/db/domain/quote");
+    const text = "a😀b\u00e9c𝔘d e\n😀😀 f";
+    const indexes = Array.from({ length: text.length + 1 }, (_, i) => i).filter(
+      // Never inside a surrogate pair: spans start and end on characters.
+      (i) => i === text.length || !/[\uDC00-\uDFFF]/.test(text[i] as string),
+    );
+    const at = codePointOffsets(text, [...indexes].reverse());
+    for (const i of indexes) expect(at.get(i), String(i)).toBe(toCodePointOffset(text, i));
+  });
+});
