@@ -48,5 +48,7 @@ export const revertClaimAction = maintainerAction(revertClaimSchema, edits.rever
 export const createSourceAction = maintainerAction(createSourceSchema, edits.createSource);
 export const createModelAction = maintainerAction(createModelSchema, edits.createModel);
 export const updateModelAction = maintainerAction(updateModelSchema, edits.updateModel);
-export const proposeImportAction = maintainerAction(importFormSchema, proposeImportForm);
+export const proposeImportAction = maintainerAction(importFormSchema, proposeImportForm, {
+  writes: false,
+});
 export const applyImportAction = maintainerAction(importFormSchema, applyImportForm);

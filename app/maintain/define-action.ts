@@ -15,6 +15,8 @@ import { currentMaintainer } from "@/db/queries/session";
 export function maintainerAction<S extends z.ZodType, T>(
   schema: S,
   run: (db: Db, actor: Maintainer, input: z.infer<S>) => Promise<ActionResult<T>>,
+  /** A read-only action (the importer's proposal) changes no page: nothing to refresh. */
+  options: { writes: boolean } = { writes: true },
 ) {
   return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
     // Lone surrogates cannot be stored as UTF-8; they become U+FFFD, as a browser would send them.
@@ -68,7 +70,7 @@ export function maintainerAction<S extends z.ZodType, T>(
     // The server keeps no Next cache entries (pages render per request or come from the proxy's
     // page cache, which the data version empties). What remains is the client router cache of the
     // maintainer's browser, which this one call clears after a server action.
-    revalidatePath("/", "layout");
+    if (options.writes) revalidatePath("/", "layout");
     return result;
   };
 }
