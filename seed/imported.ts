@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { extractFacts } from "@/db/domain/extract/extract";
 import {
   applyDecisions,
+  citedValues,
   type DecisionsFile,
   decisionsFileSchema,
   type Existing,
@@ -17,7 +18,6 @@ import {
   withMeasurer,
 } from "@/db/domain/extract/review";
 import type { Candidate } from "@/db/domain/extract/types";
-import { codePointLength } from "@/db/domain/quote";
 import type { ClaimSeed } from "./build";
 import { type ModelSeed, orgOfPublisher } from "./catalog";
 import { IMPORT_DOCS, type ImportDoc, knownModels } from "./imports";
@@ -34,12 +34,6 @@ export function readDecisions(doc: ImportDoc): DecisionsFile | null {
   const parsed = decisionsFileSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
-}
-
-/** UTF-16 span → code-point offsets, as the database counts characters. */
-export function toCodePoints(text: string, span: { start: number; end: number }) {
-  const start = codePointLength(text.slice(0, span.start));
-  return { start, end: start + codePointLength(text.slice(span.start, span.end)) };
 }
 
 export type DocReview = {
@@ -106,45 +100,26 @@ export function importedClaims(
       current([...existing, ...claims]),
       source.slug,
     );
-    for (const c of fresh) {
+    const cited = citedValues(source.text, fresh);
+    fresh.forEach((c, i) => {
       const model = models.get(c.model);
       if (!model) {
         problems.push(`${doc.file}: ${c.key} names '${c.model}', which is not in seed/catalog.ts`);
-        continue;
+        return;
       }
-      const thirdParty = sourceOrg !== model.org;
-      const q = toCodePoints(source.text, c.quote);
-      const sq = c.settingsQuote ? toCodePoints(source.text, c.settingsQuote) : null;
       claims.push({
+        ...(cited[i] as (typeof cited)[number]),
         seedKey: `${doc.file}#${c.key}`,
         model: c.model,
         source: source.slug,
-        field: c.field,
-        label: c.label,
-        settings: c.settings,
-        variant: c.variant,
-        condition: c.condition,
-        settingsQuote: c.settingsQuote
-          ? source.text.slice(c.settingsQuote.start, c.settingsQuote.end)
-          : null,
-        settingsQuoteStart: sq?.start ?? null,
-        settingsQuoteEnd: sq?.end ?? null,
-        valueText: c.valueText,
-        valueNum: c.valueNum,
-        unit: c.unit,
-        valueDate: c.valueDate,
-        qualifier: c.qualifier,
-        provenance: thirdParty ? "third_party" : "publisher",
+        provenance: sourceOrg !== model.org ? "third_party" : "publisher",
         rank: "normal",
         rankReason: null,
         note: file.decisions[c.key]?.edit
           ? `Corrected in review: ${file.decisions[c.key]?.reason}`
           : null,
-        quote: quoteOf(c),
-        quoteStart: q.start,
-        quoteEnd: q.end,
       });
-    }
+    });
   }
   return { claims, problems };
 }

@@ -7,6 +7,7 @@ import type { CreateSourceInput, ImportFormInput } from "@/db/domain/edit-schema
 import { type DocumentFormat, extractFacts } from "@/db/domain/extract/extract";
 import {
   applyDecisions,
+  citedValues,
   type Decision,
   type Existing,
   type Reviewed,
@@ -16,7 +17,6 @@ import {
   withMeasurer,
 } from "@/db/domain/extract/review";
 import { type Candidate, ExtractError } from "@/db/domain/extract/types";
-import { codePointOffsets } from "@/db/domain/quote";
 import type { ActionResult } from "@/db/domain/result";
 import { isSlug } from "@/db/domain/rules";
 import { claims, models, type NewClaim, revisions, sources } from "@/db/schema";
@@ -339,46 +339,17 @@ export function applyImport(
       // Who published it decides the provenance, as for every claim: the publisher's own
       // document about its own model, or a third party's (whose scores are its measurements).
       const devOf = new Map(allModels.map((m) => [m.id, m.developer]));
-      // Offsets in code points, as the database counts: one pass for every span.
-      const at = codePointOffsets(
-        text,
-        decided.accepted.flatMap((c) => [
-          c.quote.start,
-          c.quote.end,
-          ...(c.settingsQuote ? [c.settingsQuote.start, c.settingsQuote.end] : []),
-        ]),
-      );
-      const cp = (start: number, end: number) => ({
-        start: at.get(start) as number,
-        end: at.get(end) as number,
-      });
-      const rows: NewClaim[] = decided.accepted.map((c) => {
+      const cited = citedValues(text, decided.accepted);
+      const rows: NewClaim[] = decided.accepted.map((c, i) => {
         const mid = modelId.get(c.model) as number;
         const own = sameOrganisation(publisher, devOf.get(mid) ?? null);
-        const q = cp(c.quote.start, c.quote.end);
-        const sq = c.settingsQuote ? cp(c.settingsQuote.start, c.settingsQuote.end) : null;
+        const values = cited[i] as (typeof cited)[number];
         const row = {
+          ...values,
           modelId: mid,
-          field: c.field,
-          label: c.label,
           settings: withMeasurer(c.settings, c.field, !own, publisher),
-          variant: c.variant,
-          condition: c.condition,
-          settingsQuote: c.settingsQuote
-            ? text.slice(c.settingsQuote.start, c.settingsQuote.end)
-            : null,
-          settingsQuoteStart: sq?.start ?? null,
-          settingsQuoteEnd: sq?.end ?? null,
-          valueText: c.valueText,
-          valueNum: c.valueNum,
-          unit: c.unit,
-          valueDate: c.valueDate,
-          qualifier: c.qualifier,
           provenance: own ? ("publisher" as const) : ("third_party" as const),
           sourceId,
-          quote: text.slice(c.quote.start, c.quote.end),
-          quoteStart: q.start,
-          quoteEnd: q.end,
           authorId: actor.id,
           authorName: actor.name,
           note: input.decisions[c.key]?.edit

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { type ClaimField, contextConditions, countFields, qualifiers } from "../../schema";
 import { auditClaim } from "../audit";
 import { type Comparable, relation } from "../comparison";
+import { codePointOffsets } from "../quote";
 import { HIDDEN_CHARACTERS, LENGTHS } from "../rules";
 import { FIELD_UNITS, parseQuantity } from "../values";
 import type { Candidate } from "./types";
@@ -281,4 +282,38 @@ export function withMeasurer(
   if (field !== "benchmark" || !thirdParty || !publisher || /measured by/i.test(settings))
     return settings;
   return [settings, `measured by ${publisher}`].filter(Boolean).join(", ");
+}
+
+/**
+ * What a claim row takes from its accepted candidate: the value and what it is about, and both
+ * citations as the stored text's characters with code-point offsets (as the database counts),
+ * converted in one pass for every span. The seed and the importer's save both write these.
+ */
+export function citedValues(text: string, accepted: Candidate[]) {
+  const at = codePointOffsets(
+    text,
+    accepted.flatMap((c) => [
+      c.quote.start,
+      c.quote.end,
+      ...(c.settingsQuote ? [c.settingsQuote.start, c.settingsQuote.end] : []),
+    ]),
+  );
+  return accepted.map((c) => ({
+    field: c.field,
+    label: c.label,
+    settings: c.settings,
+    variant: c.variant,
+    condition: c.condition,
+    settingsQuote: c.settingsQuote ? text.slice(c.settingsQuote.start, c.settingsQuote.end) : null,
+    settingsQuoteStart: c.settingsQuote ? (at.get(c.settingsQuote.start) as number) : null,
+    settingsQuoteEnd: c.settingsQuote ? (at.get(c.settingsQuote.end) as number) : null,
+    valueText: c.valueText,
+    valueNum: c.valueNum,
+    unit: c.unit,
+    valueDate: c.valueDate,
+    qualifier: c.qualifier,
+    quote: text.slice(c.quote.start, c.quote.end),
+    quoteStart: at.get(c.quote.start) as number,
+    quoteEnd: at.get(c.quote.end) as number,
+  }));
 }

@@ -232,6 +232,8 @@ function sentenceAround(text: string, at: number, end: number, within: Span): Sp
  * Facts in the prose blocks `blocks` (spans of paragraphs and list items) about `model`. One
  * block yields each field at most once per rule.
  */
+type Target = { slug: string; name: string; known: boolean; variant: string };
+
 export function sentenceFacts(
   text: string,
   blocks: Span[],
@@ -255,83 +257,55 @@ export function sentenceFacts(
         taken.push({ start: at, end });
         const quote = sentenceAround(text, at, end, block);
         if (rule.notAbout?.test(text.slice(quote.start, quote.end))) continue;
-        // Which model: a size named beside the number, else the one model the sentence names,
-        // else the document's own. A sentence naming two models and no size says nothing here.
-        let model: { slug: string; name: string; known: boolean; variant: string } | null = own;
         const size = rule.size ? (m[rule.size] as string | undefined) : undefined;
         const bySize = (s: string) => {
           if (!own) return null;
           const sized = resolve(own.name.replace(/\b\d+(\.\d+)?\s?[BM]\b/i, s));
           return sized ? { ...sized, variant: "" } : null;
         };
+        // Which models: each size listed ("for the 4B, 12B, and 27B sizes"), a size named beside
+        // the number, else the one model the sentence names, else the document's own. A sentence
+        // naming two models and no size says nothing here; a size the catalog lacks is skipped.
+        let targets: Target[];
         if (rule.sizes) {
-          // One fact per size listed; a size the catalog lacks is skipped, never guessed.
-          const list = [...(m[rule.sizes] ?? "").matchAll(/\d+(?:\.\d+)?B/g)].map((x) => x[0]);
-          for (const s of list) {
-            const target = bySize(s);
-            if (!target) continue;
-            for (const hit of rule.hits) {
-              const phrase = m[hit.group] as string;
-              const value = read(phrase, hit.read);
-              if (!value) continue;
-              const key = `${target.slug}|${hit.field}|${at}`;
-              if (seen.has(key)) continue;
-              seen.add(key);
-              out.push({
-                modelName: target.name,
-                model: target.slug,
-                knownModel: target.known,
-                field: hit.field,
-                label: hit.label ?? "",
-                settings: hit.settings ?? "",
-                variant: hit.variant ?? target.variant,
-                condition: hit.condition ?? "",
-                valueText: phrase,
-                ...value,
-                quote,
-                settingsQuote: null,
-                via: "sentence",
-              });
-            }
-          }
-          continue;
-        }
-        if (size && own) {
-          model = bySize(size);
+          targets = [...(m[rule.sizes] ?? "").matchAll(/\d+(?:\.\d+)?B/g)].flatMap(
+            (x) => bySize(x[0]) ?? [],
+          );
+        } else if (size && own) {
+          targets = [bySize(size)].flatMap((t) => t ?? []);
         } else {
           const named = mentions(text.slice(quote.start, quote.end));
-          if (named.length === 1) {
-            const r = resolve(named[0] as string);
-            model = r ? { ...r, variant: r.variant } : own;
-          } else if (named.length > 1) model = null;
+          const r = named.length === 1 ? resolve(named[0] as string) : null;
+          targets = named.length > 1 ? [] : r ? [r] : own ? [own] : [];
         }
-        if (!model) continue;
-        for (const hit of rule.hits) {
-          const phrase = m[hit.group] as string;
-          const read_ = read(phrase, hit.read);
-          if (!read_) continue;
-          const value =
-            hit.field === "other" && read_.unit === "params"
-              ? { ...read_, unit: "parameters" }
-              : read_;
-          const key = `${model.slug}|${hit.field}|${hit.label ?? ""}|${hit.condition ?? ""}|${at}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.push({
-            modelName: model.name,
-            model: model.slug,
-            knownModel: model.known,
-            field: hit.field,
-            label: hit.label ?? "",
-            settings: hit.settings ?? "",
-            variant: hit.variant ?? model.variant,
-            condition: hit.condition ?? "",
-            valueText: phrase,
-            ...value,
-            quote,
-            settingsQuote: null,
-            via: "sentence",
-          });
+        for (const model of targets) {
+          for (const hit of rule.hits) {
+            const phrase = m[hit.group] as string;
+            const read_ = read(phrase, hit.read);
+            if (!read_) continue;
+            const value =
+              hit.field === "other" && read_.unit === "params"
+                ? { ...read_, unit: "parameters" }
+                : read_;
+            const key = `${model.slug}|${hit.field}|${hit.label ?? ""}|${hit.condition ?? ""}|${at}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.push({
+              modelName: model.name,
+              model: model.slug,
+              knownModel: model.known,
+              field: hit.field,
+              label: hit.label ?? "",
+              settings: hit.settings ?? "",
+              variant: hit.variant ?? model.variant,
+              condition: hit.condition ?? "",
+              valueText: phrase,
+              ...value,
+              quote,
+              settingsQuote: null,
+              via: "sentence",
+            });
+          }
         }
       }
     }
