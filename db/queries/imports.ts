@@ -203,6 +203,30 @@ export function applyImport(
           error: `${decided.refused.length} accepted value(s) refused (a value may not say more than its quote), e.g. ${r.key}: ${r.why}. Nothing was stored.`,
         };
       }
+      // Who measured is part of a third party's benchmark settings (as the seed records it), so
+      // it is added before the check for what this source already cites.
+      const [srcRow] =
+        "newSource" in input
+          ? [{ publisher: input.newSource.publisher ?? null }]
+          : await tx
+              .select({ publisher: sources.publisher })
+              .from(sources)
+              .where(eq(sources.slug, sourceSlug));
+      const developers = new Map(
+        (await tx.select({ slug: models.slug, developer: models.developer }).from(models)).map(
+          (m) => [m.slug, m.developer],
+        ),
+      );
+      decided.accepted = decided.accepted.map((c) => {
+        const developer = developers.get(c.model);
+        // A model the document introduces is its publisher's own.
+        const thirdParty =
+          developer !== undefined && !sameOrganisation(srcRow?.publisher ?? null, developer);
+        return {
+          ...c,
+          settings: withMeasurer(c.settings, c.field, thirdParty, srcRow?.publisher ?? null),
+        };
+      });
       // A correction can make a candidate the twin of what this source already cites.
       const twins = splitAlreadyCited(
         decided.accepted,
@@ -347,7 +371,6 @@ export function applyImport(
         const row = {
           ...values,
           modelId: mid,
-          settings: withMeasurer(c.settings, c.field, !own, publisher),
           provenance: own ? ("publisher" as const) : ("third_party" as const),
           sourceId,
           authorId: actor.id,
