@@ -9,6 +9,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { codePointLength } from "../quote";
 import { HIDDEN_CHARACTERS, LENGTHS } from "../rules";
 import { type ConfigSubject, jsonConfigFacts, yamlFacts } from "./configs";
 import { gridTables } from "./grid-tables";
@@ -55,16 +56,15 @@ function hash(s: string): string {
  * characters, a label, variant, settings or value over their lengths (counted, as the database
  * counts, in code points). One such row would otherwise fail the whole save.
  */
-const cpLength = (s: string) => [...s].length;
 function storable(text: string, f: Found): boolean {
   return (
-    cpLength(text.slice(f.quote.start, f.quote.end)) <= LENGTHS.quote &&
+    codePointLength(text.slice(f.quote.start, f.quote.end)) <= LENGTHS.quote &&
     (!f.settingsQuote ||
-      cpLength(text.slice(f.settingsQuote.start, f.settingsQuote.end)) <= LENGTHS.quote) &&
-    cpLength(f.label) <= LENGTHS.label &&
-    cpLength(f.variant) <= LENGTHS.variant &&
-    cpLength(f.settings) <= LENGTHS.settings - 60 &&
-    cpLength(f.valueText) <= LENGTHS.valueText &&
+      codePointLength(text.slice(f.settingsQuote.start, f.settingsQuote.end)) <= LENGTHS.quote) &&
+    codePointLength(f.label) <= LENGTHS.label &&
+    codePointLength(f.variant) <= LENGTHS.variant &&
+    codePointLength(f.settings) <= LENGTHS.settings - 60 &&
+    codePointLength(f.valueText) <= LENGTHS.valueText &&
     ![f.label, f.variant, f.settings, f.valueText].some((v) => HIDDEN_CHARACTERS.test(v))
   );
 }

@@ -5,6 +5,7 @@
  * spans into it, so an input length given once for three rows is in every quote); the header row,
  * with the heading above the table, is cited as the column's meaning.
  */
+import { looseKey } from "../comparison";
 import { parseQuantity } from "../values";
 import {
   type ColumnMeaning,
@@ -171,9 +172,8 @@ function dedupe(parts: string[]): string[] {
  */
 function captionNames(caption: string, model: ModelMatch): boolean {
   if (!caption) return false;
-  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, "");
-  if (key(caption).includes(key(model.name.replace(/[-\s](instruct|base|it|pt)$/i, ""))))
-    return true;
+  const name = model.name.replace(/[-\s](instruct|base|it|pt)$/i, "");
+  if (looseKey(caption).includes(looseKey(name))) return true;
   const size = /^(\d+(?:\.\d+)?B)\b/i.exec(caption.trim())?.[1];
   return (
     size !== undefined &&
