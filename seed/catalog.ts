@@ -414,7 +414,8 @@ export function orgOfPublisher(publisher: string | null): Org | null {
   if (p.includes("openai")) return "openai";
   if (p.includes("google")) return "google";
   if (p.includes("qwen")) return "qwen";
-  if (p === "meta") return "meta";
+  // "Meta", and "Meta (meta-llama)" as the configs name it.
+  if (p === "meta" || p.startsWith("meta (")) return "meta";
   if (p.includes("mistral")) return "mistral";
   if (p.includes("swiss ai")) return "swiss-ai";
   if (p.includes("deepseek")) return "deepseek";

@@ -246,7 +246,7 @@ export function applyDecisions(
  * Team, Alibaba Cloud" and itself): their first words match. Decides publisher vs third-party.
  */
 export function sameOrganisation(publisher: string | null, developer: string | null): boolean {
-  const first = (s: string) => s.toLowerCase().split(/[\s,(]+/)[0] ?? "";
+  const first = (s: string) => s.toLowerCase().split(/[\s,(-]+/)[0] ?? "";
   if (!publisher || !developer) return false;
   const [p, d] = [first(publisher), first(developer)];
   return p.length > 1 && p === d;
