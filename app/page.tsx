@@ -7,7 +7,7 @@ import { NoticeList } from "@/components/notice-list";
 import { Pagination } from "@/components/pagination";
 import { db } from "@/db";
 import { toTableRow } from "@/db/domain/catalog";
-import { catalogQueryToParams, parseCatalogQuery } from "@/db/domain/catalog-query";
+import { catalogQueryToParams, FIT_DEFAULTS, parseCatalogQuery } from "@/db/domain/catalog-query";
 import { getLastUpdated, loadFilterOptions, queryCatalog } from "@/db/queries/catalog";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -84,6 +84,15 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
             <span className="text-zinc-600 dark:text-zinc-400">
               {" "}
               ({excludedUnknown} left out because a filtered value is not stated in sources)
+            </span>
+          ) : null}
+          {query.fitsGb !== null ? (
+            <span className="block text-zinc-600 dark:text-zinc-400">
+              “Fits in {query.fitsGb} GB”: estimated weights (
+              {query.fitsFormat ?? FIT_DEFAULTS.format}) + key/value cache for{" "}
+              {(query.fitsContext ?? FIT_DEFAULTS.context).toLocaleString("en")} tokens (16-bit, one
+              sequence) + overhead, from cited architecture; each model's memory page shows the
+              formula.
             </span>
           ) : null}
         </p>

@@ -3,7 +3,8 @@
 import Form from "next/form";
 import { useRef } from "react";
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey } from "@/db/domain/catalog";
-import type { CatalogQuery } from "@/db/domain/catalog-query";
+import { type CatalogQuery, FIT_DEFAULTS, RELEASED_WITHIN } from "@/db/domain/catalog-query";
+import { WEIGHT_FORMAT_NAMES } from "@/db/domain/memory";
 import { LENGTHS } from "@/db/domain/rules";
 
 export type FilterOptions = {
@@ -131,6 +132,25 @@ export function CatalogFilters({
           </select>
         </label>
         <label className={label}>
+          Status
+          <select name="status" defaultValue={query.status ?? ""} className={input}>
+            <option value="">Released and announced</option>
+            <option value="released">Released (weights published)</option>
+            <option value="announced">Announced, not released</option>
+          </select>
+        </label>
+        <label className={label}>
+          Released
+          <select name="releasedWithin" defaultValue={query.releasedWithin ?? ""} className={input}>
+            <option value="">Any time</option>
+            {RELEASED_WITHIN.map((n) => (
+              <option key={n} value={n}>
+                In the last {n} months
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
           Values from
           <select name="provenance" defaultValue={query.provenance ?? ""} className={input}>
             <option value="">All sources</option>
@@ -168,7 +188,7 @@ export function CatalogFilters({
           />
         </label>
         <label className={label}>
-          Fits in (GB, quoted)
+          Fits in (GB, estimated)
           <input
             name="fitsGb"
             inputMode="decimal"
@@ -176,6 +196,26 @@ export function CatalogFilters({
             className={input}
             placeholder="e.g. 24"
           />
+        </label>
+        <label className={label}>
+          at context (tokens)
+          <input
+            name="fitsContext"
+            defaultValue={query.fitsContext ?? ""}
+            className={input}
+            placeholder={`${FIT_DEFAULTS.context}`}
+          />
+        </label>
+        <label className={label}>
+          in format
+          <select name="fitsFormat" defaultValue={query.fitsFormat ?? ""} className={input}>
+            <option value="">{FIT_DEFAULTS.format}</option>
+            {WEIGHT_FORMAT_NAMES.filter((f) => f !== FIT_DEFAULTS.format).map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
         </label>
         <div className="flex items-end gap-2">
           <button

@@ -225,6 +225,11 @@ export function CatalogTable({ rows, sort, hidden, baseParams }: CatalogTablePro
                           >
                             {r.name}
                           </Link>
+                          {r.status === "announced" ? (
+                            <span className="ml-1 rounded border border-amber-600 px-1 text-xs text-amber-800 dark:border-amber-500 dark:text-amber-300">
+                              announced
+                            </span>
+                          ) : null}
                           <div className="text-xs text-zinc-600 dark:text-zinc-400">
                             {r.developer}
                             {r.family ? ` · ${r.family.name}` : ""}

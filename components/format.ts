@@ -28,6 +28,8 @@ export const FIELD_LABELS: Record<ClaimField, string> = {
   rope_scaling: "RoPE scaling",
   dtype: "Config dtype (torch_dtype)",
   unquantized_modules: "Modules left unquantized",
+  tied_embeddings: "Tied input/output embeddings",
+  intermediate_size: "Feed-forward size",
 };
 
 export const PROVENANCE_LABELS: Record<string, string> = {
@@ -141,3 +143,12 @@ export function subjectLabel(g: {
 
 /** How a number's qualifier reads in front of it: "≈ 8B", "≤ 65,536". */
 export const QUALIFIER_PREFIX = { exact: "", approx: "≈ ", at_least: "≥ ", at_most: "≤ " } as const;
+
+/** How the change log words a revision's action ("created", "re-ranked" …). */
+export const CHANGE_VERBS: Record<string, string> = {
+  create: "created",
+  update: "updated",
+  rank: "re-ranked",
+  retire: "retired",
+  revert: "reverted",
+};

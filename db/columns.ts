@@ -71,6 +71,7 @@ export const modelRowColumns = {
   familyId: models.familyId,
   developer: models.developer,
   description: models.description,
+  status: models.status,
 };
 
 /**

@@ -51,6 +51,7 @@ export const sourceTiers = ["primary", "secondary", "press", "mirror"] as const;
 export const sourceTier = pgEnum("source_tier", sourceTiers);
 
 export const modelKinds = ["family", "model"] as const;
+export const modelStatuses = ["released", "announced"] as const;
 export const modelKind = pgEnum("model_kind", modelKinds);
 
 export const claimFields = [
@@ -81,6 +82,10 @@ export const claimFields = [
   "rope_scaling",
   "dtype",
   "unquantized_modules",
+  // Whether the output head shares the token embedding's weights (one matrix in memory, or two).
+  "tied_embeddings",
+  // The feed-forward width of a dense layer (what a parameter count from a config needs).
+  "intermediate_size",
 ] as const;
 export const claimField = pgEnum("claim_field", claimFields);
 
@@ -98,6 +103,7 @@ export const countFields = [
   "kv_lora_rank",
   "qk_rope_head_dim",
   "max_position_embeddings",
+  "intermediate_size",
 ] as const satisfies readonly (typeof claimFields)[number][];
 const COUNT_FIELDS_SQL = countFields.map((f) => `'${f}'`).join(", ");
 
@@ -223,11 +229,19 @@ export const models = pgTable(
     }),
     developer: text("developer").notNull(),
     description: text("description").notNull().default(""),
+    /**
+     * "announced": a source names the model but says its weights are not released yet; shown and
+     * filterable as such, never counted as a released open-weight model.
+     */
+    status: text("status", { enum: modelStatuses }).notNull().default("released"),
+    /** When a maintainer (or the seed) last read the model's sources through the importer. */
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
     revision: integer("revision").notNull().default(1),
     ...timestamps,
   },
   (t) => [
     index("models_family_idx").on(t.familyId),
+    check("models_status_values", sql`${t.status} in ('released', 'announced')`),
     check("models_slug_format", sql`${t.slug} ~ ${lit(MODEL_SLUG)}`),
     check("models_slug_length", sql`char_length(${t.slug}) <= ${lit(LENGTHS.slug)}`),
     check("models_not_own_family", sql`${t.familyId} is null or ${t.familyId} <> ${t.id}`),
@@ -400,6 +414,7 @@ export const catalogRows = pgTable(
     developer: text("developer").notNull(),
     familySlugs: text("family_slugs").array().notNull(),
     archKind: text("arch_kind"),
+    status: text("status").notNull().default("released"),
     licenseName: text("license_name"),
     /** Lowercased name, developer, family, slug and licence text: what the search box matches. */
     search: text("search").notNull(),
@@ -416,6 +431,12 @@ export const catalogRows = pgTable(
     architecture: text("architecture"),
     license: text("license"),
     quantization: text("quantization"),
+    // The memory estimate's inputs (db/domain/memory.ts memoryProfile): null where not cited.
+    memParams: doublePrecision("mem_params"),
+    memParams16: doublePrecision("mem_params16"),
+    kvFull: doublePrecision("kv_full"),
+    kvSliding: doublePrecision("kv_sliding"),
+    kvWindow: doublePrecision("kv_window"),
   },
   (t) => [
     primaryKey({ columns: [t.view, t.modelId] }),

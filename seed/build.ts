@@ -326,3 +326,22 @@ function rankClaims(claims: ClaimSeed[], sources: SourceSeed[]) {
     }
   }
 }
+
+/**
+ * The catalog as it was before some models were added: without them, their claims, and the
+ * sources left citing nothing. The browser tests start from it and add a model as a maintainer
+ * would, through the web importer, so "adding a model" is tested on a real 2026 card.
+ */
+export function withoutModels(catalog: SeedCatalog, slugs: string[]): SeedCatalog {
+  const gone = new Set(slugs);
+  const claims = catalog.claims.filter((c) => !gone.has(c.model));
+  const cited = new Set(claims.map((c) => c.source));
+  const orphaned = new Set(
+    catalog.claims.filter((c) => gone.has(c.model) && !cited.has(c.source)).map((c) => c.source),
+  );
+  return {
+    models: catalog.models.filter((m) => !gone.has(m.slug)),
+    sources: catalog.sources.filter((s) => !orphaned.has(s.slug)),
+    claims,
+  };
+}

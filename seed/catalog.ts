@@ -11,12 +11,21 @@ export type Org =
   | "swiss-ai"
   | "deepseek"
   | "ai2"
-  | "stanford-uw";
+  | "stanford-uw"
+  | "zhipu"
+  | "minimax"
+  | "moonshot"
+  | "nvidia";
 
 export type ModelSeed = {
   slug: string;
   name: string;
   kind: "family" | "model";
+  /**
+   * "announced": a document names it but says its weights are not released yet. Shown and
+   * filterable as such, never as a released open-weight model.
+   */
+  status?: "released" | "announced";
   family?: string;
   developer: string;
   org: Org;
@@ -51,6 +60,11 @@ const META = "Meta";
 const SWISS = "Swiss AI Initiative (ETH Zurich and EPFL)";
 const DEEPSEEK = "DeepSeek-AI";
 const AI2 = "Allen Institute for AI (Ai2)";
+const ZHIPU = "Zhipu AI (Z.ai)";
+const MINIMAX = "MiniMax";
+const MOONSHOT = "Moonshot AI";
+const NVIDIA = "NVIDIA";
+const MISTRAL = "Mistral AI";
 
 export const MODEL_SEEDS: ModelSeed[] = [
   {
@@ -404,6 +418,217 @@ export const MODEL_SEEDS: ModelSeed[] = [
     ["gemma-2-27b", "Gemma 2 27B"],
   ]),
   ...sized("deepseek", DEEPSEEK, "deepseek", [["deepseek-r1-zero", "DeepSeek-R1-Zero"]]),
+  // Open-weight releases of 2026, from the publishers' own documents (seed/sources/current/).
+  // Descriptions restate names only; every value is a claim.
+  {
+    slug: "gemma-4",
+    name: "Gemma 4",
+    kind: "family",
+    family: "gemma",
+    developer: GOOGLE,
+    org: "google",
+    description: "Fourth Gemma generation.",
+  },
+  // Gemma 4 E2B and E4B are named only in Google's JAX code and package README, whose values are
+  // Python constants no parser here reads: not in the catalog until a document states them.
+  ...sized("gemma-4", GOOGLE, "google", [
+    ["gemma-4-31b", "Gemma 4 31B", ["Gemma4_31B", "Gemma-4-31B"]],
+    ["gemma-4-26b-a4b", "Gemma 4 26B A4B", ["Gemma4_26B_A4B", "gemma-4-26B-A4B"]],
+  ]),
+  {
+    slug: "qwen3.5",
+    name: "Qwen3.5",
+    kind: "family",
+    family: "qwen",
+    developer: QWEN,
+    org: "qwen",
+    description: "Qwen3.5 models.",
+  },
+  ...sized("qwen3.5", QWEN, "qwen", [
+    ["qwen3.5-397b-a17b", "Qwen3.5-397B-A17B"],
+    ["qwen3.5-122b-a10b", "Qwen3.5-122B-A10B"],
+    ["qwen3.5-35b-a3b", "Qwen3.5-35B-A3B"],
+    ["qwen3.5-27b", "Qwen3.5-27B"],
+    ["qwen3.5-9b", "Qwen3.5-9B"],
+    ["qwen3.5-4b", "Qwen3.5-4B"],
+    ["qwen3.5-2b", "Qwen3.5-2B"],
+    ["qwen3.5-0.8b", "Qwen3.5-0.8B"],
+  ]),
+  {
+    slug: "qwen3.6",
+    name: "Qwen3.6",
+    kind: "family",
+    family: "qwen",
+    developer: QWEN,
+    org: "qwen",
+    description: "Qwen3.6 models.",
+  },
+  ...sized("qwen3.6", QWEN, "qwen", [
+    ["qwen3.6-27b", "Qwen3.6-27B"],
+    ["qwen3.6-35b-a3b", "Qwen3.6-35B-A3B"],
+  ]),
+  {
+    slug: "qwen3.8",
+    name: "Qwen3.8",
+    kind: "family",
+    family: "qwen",
+    developer: QWEN,
+    org: "qwen",
+    description: "Qwen3.8 models.",
+  },
+  ...sized("qwen3.8", QWEN, "qwen", [
+    ["qwen3.8-27b", "Qwen3.8-27B"],
+    ["qwen3.8-2.4t-a95b", "Qwen3.8-2.4T-A95B"],
+  ]),
+  {
+    slug: "glm",
+    name: "GLM",
+    kind: "family",
+    developer: ZHIPU,
+    org: "zhipu",
+    description: "Zhipu AI's GLM models.",
+  },
+  {
+    slug: "glm-5",
+    name: "GLM-5 series",
+    kind: "family",
+    family: "glm",
+    developer: ZHIPU,
+    org: "zhipu",
+    description: "GLM-5 generation.",
+  },
+  ...sized("glm-5", ZHIPU, "zhipu", [
+    ["glm-5-base-model", "GLM-5", ["GLM5"]],
+    ["glm-5.1", "GLM-5.1"],
+    ["glm-5.2", "GLM-5.2"],
+  ]),
+  {
+    slug: "minimax",
+    name: "MiniMax",
+    kind: "family",
+    developer: MINIMAX,
+    org: "minimax",
+    description: "MiniMax's models.",
+  },
+  ...sized("minimax", MINIMAX, "minimax", [
+    ["minimax-m2.5", "MiniMax-M2.5", ["MiniMax M2.5"]],
+    ["minimax-m2.7", "MiniMax-M2.7", ["MiniMax M2.7"]],
+  ]),
+  {
+    slug: "minimax-m3",
+    name: "MiniMax-M3",
+    kind: "model",
+    status: "announced",
+    family: "minimax",
+    developer: MINIMAX,
+    org: "minimax",
+    description: "MiniMax-M3, announced: its README says the model is not yet released.",
+    aliases: ["MiniMax M3"],
+  },
+  {
+    slug: "kimi",
+    name: "Kimi",
+    kind: "family",
+    developer: MOONSHOT,
+    org: "moonshot",
+    description: "Moonshot AI's Kimi models.",
+  },
+  ...sized("kimi", MOONSHOT, "moonshot", [
+    ["kimi-k2.5", "Kimi K2.5", ["Kimi-K2.5"]],
+    ["kimi-k2.6", "Kimi K2.6", ["Kimi-K2.6"]],
+    ["kimi-k2.7-code", "Kimi K2.7 Code", ["Kimi-K2.7-Code"]],
+    ["kimi-k3", "Kimi K3", ["Kimi-K3"]],
+  ]),
+  {
+    slug: "nemotron",
+    name: "Nemotron",
+    kind: "family",
+    developer: NVIDIA,
+    org: "nvidia",
+    description: "NVIDIA's Nemotron models.",
+  },
+  {
+    slug: "nemotron-3",
+    name: "Nemotron 3",
+    kind: "family",
+    family: "nemotron",
+    developer: NVIDIA,
+    org: "nvidia",
+    description: "Nemotron 3 and 3.5.",
+  },
+  ...sized("nemotron-3", NVIDIA, "nvidia", [
+    ["nemotron-3-nano", "Nemotron 3 Nano", ["Nemotron 3 Nano 30B A3B", "Nemotron-3-Nano-30B-A3B"]],
+    [
+      "nemotron-3-super",
+      "Nemotron 3 Super",
+      ["Nemotron-3-Super-120B-A12B", "Nemotron 3 Super 120B-A12B"],
+    ],
+    [
+      "nemotron-3-ultra",
+      "Nemotron 3 Ultra",
+      ["Nemotron-3-Ultra-550B-A55B", "Nemotron 3 Ultra 550B-A55B"],
+    ],
+    ["nemotron-3-nano-omni", "Nemotron 3 Nano Omni", ["Nemotron-3-Nano-Omni"]],
+    [
+      "nemotron-3.5-lightning",
+      "Nemotron 3.5 Lightning",
+      ["Nemotron-3.5-Lightning-30B-A3B", "Nemotron 3.5 Lightning 30B-A3B"],
+    ],
+  ]),
+  {
+    slug: "mistral",
+    name: "Mistral",
+    kind: "family",
+    developer: MISTRAL,
+    org: "mistral",
+    description: "Mistral AI's open-weight models.",
+  },
+  ...sized("mistral", MISTRAL, "mistral", [
+    ["mistral-small-4", "Mistral Small 4", ["Mistral-Small-4-2603", "mistral-small-2603"]],
+    ["mistral-medium-3.5", "Mistral Medium 3.5", ["Mistral-Medium-3.5-128B"]],
+    ["leanstral-2603", "Leanstral", ["Leanstral-2603"]],
+    ["leanstral-1.5", "Leanstral 1.5", ["Leanstral-1.5-119B-A6B"]],
+  ]),
+  {
+    slug: "apertus-1.5",
+    name: "Apertus 1.5",
+    kind: "family",
+    family: "apertus",
+    developer: SWISS,
+    org: "swiss-ai",
+    description: "The updated Apertus 8B and 70B.",
+  },
+  ...sized("apertus-1.5", SWISS, "swiss-ai", [
+    ["apertus-1.5-8b", "Apertus 1.5 8B"],
+    ["apertus-1.5-70b", "Apertus 1.5 70B"],
+  ]),
+  {
+    slug: "apertus-1.1",
+    name: "Apertus 1.1",
+    kind: "family",
+    family: "apertus",
+    developer: SWISS,
+    org: "swiss-ai",
+    description: "Small Apertus models.",
+  },
+  ...sized("apertus-1.1", SWISS, "swiss-ai", [
+    ["apertus-1.1-0.5b", "Apertus 1.1 0.5B"],
+    ["apertus-1.1-1.5b", "Apertus 1.1 1.5B"],
+    ["apertus-1.1-4b", "Apertus 1.1 4B", ["Apertus 1.1 4.0B"]],
+  ]),
+  {
+    slug: "olmo-hybrid",
+    name: "OLMo Hybrid",
+    kind: "family",
+    developer: AI2,
+    org: "ai2",
+    description: "OLMo-Hybrid models.",
+  },
+  ...sized("olmo-hybrid", AI2, "ai2", [["olmo-hybrid-7b", "OLMo-Hybrid-7B", ["OLMo Hybrid 7B"]]]),
+  ...sized("deepseek", DEEPSEEK, "deepseek", [
+    ["deepseek-v4-flash", "DeepSeek-V4 Flash", ["DeepSeek-V4-Flash"]],
+    ["deepseek-v4-pro", "DeepSeek-V4 Pro", ["DeepSeek-V4-Pro"]],
+  ]),
 ];
 
 /** Which organisation publishes a source, to tell publisher-reported from third-party claims. */
@@ -411,6 +636,9 @@ export function orgOfPublisher(publisher: string | null): Org | null {
   if (!publisher) return null;
   const p = publisher.toLowerCase();
   if (p.startsWith("hugging face")) return null;
+  // A third party's derivative ("NVIDIA (NVFP4-quantized derivative of Google's Gemma 4 31B IT)")
+  // is that third party's, whoever made the original.
+  if (p.startsWith("nvidia")) return "nvidia";
   if (p.includes("openai")) return "openai";
   if (p.includes("google")) return "google";
   if (p.includes("qwen")) return "qwen";
@@ -420,5 +648,8 @@ export function orgOfPublisher(publisher: string | null): Org | null {
   if (p.includes("swiss ai")) return "swiss-ai";
   if (p.includes("deepseek")) return "deepseek";
   if (p.includes("ai2")) return "ai2";
+  if (p.includes("zhipu")) return "zhipu";
+  if (p.includes("minimax")) return "minimax";
+  if (p.includes("moonshot")) return "moonshot";
   return null;
 }

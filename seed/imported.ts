@@ -15,7 +15,6 @@ import {
   type Existing,
   reviewCandidates,
   splitAlreadyCited,
-  withMeasurer,
 } from "@/db/domain/extract/review";
 import type { Candidate } from "@/db/domain/extract/types";
 import type { ClaimSeed } from "./build";
@@ -26,7 +25,7 @@ import type { SourceSeed } from "./sources";
 export const DECISIONS_DIR = new URL("./decisions/", import.meta.url).pathname;
 
 export const decisionsPath = (doc: Pick<ImportDoc, "file">) =>
-  join(DECISIONS_DIR, `${doc.file.replace(/\.txt$/, "").replace("/", "--")}.json`);
+  join(DECISIONS_DIR, `${doc.file.replace(/\.txt$/, "").replaceAll("/", "--")}.json`);
 
 export function readDecisions(doc: ImportDoc): DecisionsFile | null {
   const path = decisionsPath(doc);

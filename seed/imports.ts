@@ -54,7 +54,7 @@ export const IMPORT_DOCS: ImportDoc[] = [
     subject: "olmo",
   },
   { file: "official/hf-blog-gemma-july-update.txt", subject: "gemma" },
-  { file: "official/hf-blog-gemma3.txt", subject: "gemma" },
+  { file: "official/hf-blog-gemma3.txt", model: { slug: "gemma-3" }, subject: "gemma" },
   {
     file: "official/hf-google-gemma-2-2b-model-card.txt",
     model: { slug: "gemma-2-2b" },
@@ -146,6 +146,237 @@ export const IMPORT_DOCS: ImportDoc[] = [
     model: { slug: "olmo-2-13b", variant: "base" },
     format: "yaml",
   },
+  // 2026 releases (seed/sources/current/): each publisher's own documents and configs. Not read
+  // here: licence files of code repositories (GLM-5's, Kimi K2.5's "the Software"), pages with no
+  // facts of a model (Gemma's package README, changelog, checkpoint list and JAX code; Kimi's
+  // deployment guide).
+  {
+    file: "current/docs/qwen-Qwen3.5-README.md.txt",
+    model: { slug: "qwen3.5" },
+    subject: "qwen3.5",
+  },
+  {
+    file: "current/docs/qwen-Qwen3.8-README.md-at-f144309-qwen3.6-version.txt",
+    model: { slug: "qwen3.6" },
+    subject: "qwen3.6",
+  },
+  {
+    file: "current/docs/qwen-Qwen3.8-README.md.txt",
+    model: { slug: "qwen3.8" },
+    subject: "qwen3.8",
+  },
+  { file: "current/docs/zhipu-GLM-5-README.md.txt", model: { slug: "glm-5" }, subject: "glm" },
+  {
+    file: "current/docs/minimax-MiniMax-M2.5-README.md.txt",
+    model: { slug: "minimax-m2.5" },
+    subject: "minimax",
+  },
+  {
+    file: "current/docs/minimax-MiniMax-M2.5-LICENSE-MODEL.txt",
+    model: { slug: "minimax-m2.5" },
+    subject: "minimax",
+  },
+  {
+    file: "current/docs/minimax-MiniMax-M2.7-README.md.txt",
+    model: { slug: "minimax-m2.7" },
+    subject: "minimax",
+  },
+  {
+    file: "current/docs/minimax-MiniMax-M2.7-LICENSE.txt",
+    model: { slug: "minimax-m2.7" },
+    subject: "minimax",
+  },
+  {
+    file: "current/docs/minimax-MiniMax-M3-README.md.txt",
+    model: { slug: "minimax-m3" },
+    subject: "minimax",
+  },
+  {
+    file: "current/docs/moonshot-Kimi-K2.5-README.md.txt",
+    model: { slug: "kimi-k2.5" },
+    subject: "kimi",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-README.md.txt",
+    model: { slug: "nemotron-3" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-docs_nemotron_super3_README.md.txt",
+    model: { slug: "nemotron-3-super" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-docs_nemotron_ultra3_README.md.txt",
+    model: { slug: "nemotron-3-ultra" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-docs_nemotron_lightning35_README.md.txt",
+    model: { slug: "nemotron-3.5-lightning" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-docs_nemotron_omni3_README.md.txt",
+    model: { slug: "nemotron-3-nano-omni" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-usage-cookbook_Nemotron-3-Ultra-Base_README.md.txt",
+    model: { slug: "nemotron-3-ultra", variant: "base" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-usage-cookbook_Nemotron-3-Ultra_README.md.txt",
+    model: { slug: "nemotron-3-ultra" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/nvidia-Nemotron-usage-cookbook_Nemotron-3.5-Lightning_README.md.txt",
+    model: { slug: "nemotron-3.5-lightning" },
+    subject: "nemotron",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-changelog_en_2026-03-16.mdx.txt",
+    subject: "mistral",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-changelog_en_2026-04-28.mdx.txt",
+    subject: "mistral",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-changelog_en_2026-06-30.mdx.txt",
+    subject: "leanstral",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-src_schema_models_models_mistral-small-4-0-26-03.ts.txt",
+    model: { slug: "mistral-small-4" },
+    subject: "mistral",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-src_schema_models_models_mistral-medium-3-5-26-04.ts.txt",
+    model: { slug: "mistral-medium-3.5" },
+    subject: "mistral",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-src_schema_models_models_leanstral-26-03.ts.txt",
+    model: { slug: "leanstral-2603" },
+    subject: "leanstral",
+  },
+  {
+    file: "current/docs/mistral-platform-docs-public-src_schema_models_models_leanstral-1-5.ts.txt",
+    model: { slug: "leanstral-1.5" },
+    subject: "leanstral",
+  },
+  {
+    file: "current/docs/swiss-ai-www-apertus-content_articles_2026-06-apertus-mini_index.md.txt",
+    model: { slug: "apertus-1.1" },
+    subject: "apertus",
+  },
+  {
+    file: "current/docs/swiss-ai-www-apertus-content_articles_2026-07-apertus-1-5_index.md.txt",
+    model: { slug: "apertus-1.5" },
+    subject: "apertus",
+  },
+  {
+    file: "current/docs/swiss-ai-www-apertus-content_docs_tech_licensing.md.txt",
+    model: { slug: "apertus" },
+    subject: "apertus",
+  },
+  {
+    file: "current/docs/ai2-OLMo-core-src_scripts_official_OLMo-hybrid_README.md.txt",
+    model: { slug: "olmo-hybrid-7b" },
+    subject: "olmo",
+  },
+  {
+    file: "current/configs/gemma-4-26B-A4B.txt",
+    model: { slug: "gemma-4-26b-a4b", variant: "base" },
+    format: "json",
+  },
+  {
+    file: "current/configs/gemma-4-31B-it-nvfp4-nvidia.txt",
+    model: { slug: "gemma-4-31b", variant: "NVIDIA NVFP4" },
+    format: "json",
+  },
+  { file: "current/configs/glm-5.txt", model: { slug: "glm-5-base-model" }, format: "json" },
+  {
+    file: "current/configs/glm-5-fp8.txt",
+    model: { slug: "glm-5-base-model", variant: "FP8" },
+    format: "json",
+  },
+  { file: "current/configs/glm-5.1.txt", model: { slug: "glm-5.1" }, format: "json" },
+  {
+    file: "current/configs/glm-5.1-fp8.txt",
+    model: { slug: "glm-5.1", variant: "FP8" },
+    format: "json",
+  },
+  { file: "current/configs/kimi-k2.5.txt", model: { slug: "kimi-k2.5" }, format: "json" },
+  { file: "current/configs/minimax-m2.5.txt", model: { slug: "minimax-m2.5" }, format: "json" },
+  { file: "current/configs/minimax-m2.7.txt", model: { slug: "minimax-m2.7" }, format: "json" },
+  { file: "current/configs/minimax-m3.txt", model: { slug: "minimax-m3" }, format: "json" },
+  {
+    file: "current/configs/nvidia-nemotron-3-super-120b-a12b-fp8.txt",
+    model: { slug: "nemotron-3-super", variant: "FP8" },
+    format: "json",
+  },
+  {
+    file: "current/configs/nvidia-nemotron-3-ultra-550b-a55b-bf16.txt",
+    model: { slug: "nemotron-3-ultra" },
+    format: "json",
+  },
+  {
+    file: "current/configs/nvidia-nemotron-3.5-lightning-30b-a3b-nvfp4.txt",
+    model: { slug: "nemotron-3.5-lightning", variant: "NVFP4" },
+    format: "json",
+  },
+  {
+    file: "current/configs/qwen3.5-122b-a10b.txt",
+    model: { slug: "qwen3.5-122b-a10b" },
+    format: "json",
+  },
+  { file: "current/configs/qwen3.5-27b.txt", model: { slug: "qwen3.5-27b" }, format: "json" },
+  {
+    file: "current/configs/qwen3.5-35b-a3b.txt",
+    model: { slug: "qwen3.5-35b-a3b" },
+    format: "json",
+  },
+  {
+    file: "current/configs/qwen3.5-397b-a17b.txt",
+    model: { slug: "qwen3.5-397b-a17b" },
+    format: "json",
+  },
+  {
+    file: "current/configs/qwen3.6-27b-nvfp4-nvidia.txt",
+    model: { slug: "qwen3.6-27b", variant: "NVIDIA NVFP4" },
+    format: "json",
+  },
+  {
+    file: "current/configs/qwen3.6-35b-a3b-nvfp4-nvidia.txt",
+    model: { slug: "qwen3.6-35b-a3b", variant: "NVIDIA NVFP4" },
+    format: "json",
+  },
+  {
+    file: "current/configs-nodoc/deepseek-v4-flash.txt",
+    model: { slug: "deepseek-v4-flash" },
+    format: "json",
+  },
+  {
+    file: "current/configs-nodoc/deepseek-v4-pro.txt",
+    model: { slug: "deepseek-v4-pro" },
+    format: "json",
+  },
+  { file: "current/configs-nodoc/glm-5.2.txt", model: { slug: "glm-5.2" }, format: "json" },
+  {
+    file: "current/configs-nodoc/kimi-k2.6-nvfp4-nvidia.txt",
+    model: { slug: "kimi-k2.6", variant: "NVIDIA NVFP4" },
+    format: "json",
+  },
+  {
+    file: "current/configs-nodoc/kimi-k2.7-code-nvfp4-nvidia.txt",
+    model: { slug: "kimi-k2.7-code", variant: "NVIDIA NVFP4" },
+    format: "json",
+  },
+  { file: "current/configs-nodoc/kimi-k3.txt", model: { slug: "kimi-k3" }, format: "json" },
 ];
 
 /** The catalog's entries as the importer's name matching sees them, with the names sources use. */

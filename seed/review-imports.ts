@@ -28,6 +28,89 @@ const within = (text: string, c: Reviewed, from: string, to?: string) => {
 
 /** Our reading of the seed documents, by document. */
 const REVIEW: Record<string, Review[]> = {
+  "current/docs/nvidia-Nemotron-README.md.txt": [
+    {
+      when: (c) =>
+        c.model === "nemotron-3-super" && (c.valueText === "120B" || c.valueText === "12B"),
+      reason:
+        "The spec line under Nemotron 3 Super says '120B total / 12B active'; the same README's table (and the Super README) say 120.6B / 12.7B. Both kept: a conflict within the publisher's own documents, ranked by the rule.",
+    },
+    {
+      when: (c, text) =>
+        c.field === "license" && text.slice(c.quote.start, c.quote.end).includes("img.shields.io"),
+      reject: true,
+      reason:
+        "The badge heads NVIDIA's Nemotron code repository (its LICENSE covers the repository's code); the README states no licence for the Nemotron 3 weights.",
+    },
+  ],
+  "current/docs/moonshot-Kimi-K2.5-README.md.txt": [
+    {
+      when: (c) =>
+        c.field === "benchmark" &&
+        /^(Terminal[- ]Bench 2\.0|SWE-Bench (Verified|Pro|Multilingual))$/i.test(c.label),
+      reject: true,
+      reason:
+        "The column says Thinking, but the footnotes say otherwise: 'we evaluated Terminal-Bench 2.0 under non-thinking mode' and, for the SWE-Bench series, 'The highest scores were achieved under non-thinking mode'. Which mode a score is under is not reliably stated.",
+    },
+    {
+      when: (c, text) =>
+        c.field === "context_window" &&
+        /experiments were conducted with/.test(text.slice(c.quote.start, c.quote.end)),
+      reject: true,
+      reason:
+        "The context length the evaluations were run with, not the model's context window (the spec table's 'Context Length | 256K' states that).",
+    },
+  ],
+  "current/docs/nvidia-Nemotron-docs_nemotron_omni3_README.md.txt": [
+    {
+      when: (c) => c.field === "architecture" && / \(details\)$/.test(c.valueText),
+      edit: {
+        valueText:
+          "Hybrid MoE — Mamba layers (sequence/memory efficiency) + transformer layers (reasoning), with a unified text decoder",
+      },
+      reason:
+        "'(details)' is the text of a link after the description, not part of the architecture.",
+    },
+    {
+      when: (c) => c.field === "license",
+      edit: { valueText: "NVIDIA Nemotron Open Model License" },
+      reason:
+        "The licence's name; the parenthesis after it describes the licence, it is not part of the name.",
+    },
+  ],
+  "current/docs/qwen-Qwen3.5-README.md.txt": [
+    {
+      when: (c) => c.field === "release_date" && c.valueDate === "2025-09-11",
+      reject: true,
+      reason: "The 2025-09-11 line is about Qwen3-Next-80B-A3B, not a Qwen3.5 model.",
+    },
+  ],
+  "current/docs/qwen-Qwen3.8-README.md-at-f144309-qwen3.6-version.txt": [
+    {
+      when: (c) => c.field === "release_date" && c.model === "qwen3.6",
+      reject: true,
+      reason:
+        "The news line naming no model it can be tied to is about Qwen3-Next (2025-09-11), repeated from the older README.",
+    },
+  ],
+  "current/docs/qwen-Qwen3.8-README.md.txt": [
+    {
+      when: (c) => c.field === "release_date" && c.model === "qwen3.8",
+      reject: true,
+      reason:
+        "The news line naming no model it can be tied to is about Qwen3-Next (2025-09-11), repeated from the older README.",
+    },
+  ],
+  "current/docs/zhipu-GLM-5-README.md.txt": [
+    {
+      when: (c) =>
+        (c.field === "total_params" || c.field === "active_params") &&
+        /^(355B|32B)$/.test(c.valueText),
+      reject: true,
+      reason:
+        "'GLM-5 scales from 355B parameters (32B active) to 744B parameters (40B active)': 355B/32B is where it scales from (GLM-4.5's size), not GLM-5's.",
+    },
+  ],
   "official/github-meta-llama-llama3_2-model-card.txt": [
     {
       when: (c) => c.variant === "Vanilla PTQ",
@@ -100,6 +183,8 @@ function ruleFor(doc: string, c: Reviewed, text: string): Decision {
   if (hit?.reject) return { decision: "reject", reason: hit.reason, was: describe(c) };
   if (hit?.edit)
     return { decision: "accept", edit: hit.edit, reason: hit.reason, was: describe(c) };
+  // A rule with neither: accepted, for the reason it gives (a conflict the reader should know of).
+  if (hit) return { decision: "accept", reason: hit.reason, was: describe(c) };
   if (!c.knownModel) {
     return {
       decision: "reject",

@@ -45,14 +45,18 @@ const SEED_ARTICLES: Record<
   },
 };
 
-function kindOfOfficial(name: string): SourceSeed["kind"] {
-  if (name.startsWith("configs/")) return "config";
+function kindOfOfficial(file: string): SourceSeed["kind"] {
+  if (isConfig(file)) return "config";
+  const name = file.toLowerCase();
   if (name.includes("license")) return "license";
   if (name.includes("model-card")) return "model_card";
   if (name.includes("readme")) return "readme";
   if (name.includes("blog")) return "blog";
   return "docs";
 }
+
+/** configs/, and the 2026 configs under current/ (with or without a document). */
+const isConfig = (file: string) => /^(?:current\/)?configs(?:-nodoc)?\//.test(file);
 
 /** Official excerpts: header lines, a "-----" line, then the stored text. */
 export function parseOfficial(file: string, raw: string): SourceSeed {
@@ -81,10 +85,14 @@ export function parseOfficial(file: string, raw: string): SourceSeed {
   const stem = name
     .replace(/\.txt$/, "")
     .replaceAll("_", "-")
-    .replaceAll(".", "-");
+    .replaceAll(".", "-")
+    .toLowerCase()
+    // "_gemma4.py" → "gemma4-py", never a double or trailing hyphen (slugs are words joined by one).
+    .replace(/-{2,}/g, "-")
+    .replace(/^-|-$/g, "");
   return {
     file,
-    slug: file.startsWith("configs/") ? `config-${stem}` : stem,
+    slug: isConfig(file) ? `config-${stem}` : stem,
     title: header.title as string,
     publisher: header.publisher as string,
     author: null,
@@ -121,7 +129,13 @@ export function loadSourceSeeds(dir = SOURCES_DIR): SourceSeed[] {
       text: readFileSync(join(dir, "seeds", name), "utf8"),
     });
   }
-  for (const folder of ["official", "configs"]) {
+  for (const folder of [
+    "official",
+    "configs",
+    "current/docs",
+    "current/configs",
+    "current/configs-nodoc",
+  ]) {
     for (const name of readdirSync(join(dir, folder)).sort()) {
       const file = `${folder}/${name}`;
       out.push(parseOfficial(file, readFileSync(join(dir, file), "utf8")));

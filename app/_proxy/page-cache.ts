@@ -93,6 +93,9 @@ export function cacheKey(pathname: string, search: string): string {
   if (!known) return pathname;
   const params = [...new URLSearchParams(search)].filter(([k]) => known.has(k));
   params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // "Released in the last N months" counts back from today: such a page is one day's page.
+  if (params.some(([k]) => k === "releasedWithin"))
+    params.push(["_day", new Date().toISOString().slice(0, 10)]);
   const query = new URLSearchParams(params).toString();
   return query ? `${pathname}?${query}` : pathname;
 }

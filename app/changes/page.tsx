@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { formatDateTime } from "@/components/format";
+import { CHANGE_VERBS, formatDateTime } from "@/components/format";
 import { db } from "@/db";
-import { listRecentChanges } from "@/db/queries/maintain";
+import { listNewModels, listRecentChanges } from "@/db/queries/maintain";
 
-export const metadata: Metadata = { title: "Recent changes" };
-
-const VERB: Record<string, string> = {
-  create: "created",
-  update: "updated",
-  rank: "re-ranked",
-  retire: "retired",
-  revert: "reverted",
+export const metadata: Metadata = {
+  title: "Recent changes",
+  alternates: { types: { "application/atom+xml": "/changes/feed.xml" } },
 };
 
 function hrefOf(c: { entityType: string; entityId: number; slug: string | null }): string | null {
@@ -23,10 +18,37 @@ function hrefOf(c: { entityType: string; entityId: number; slug: string | null }
 
 export default async function ChangesPage() {
   await connection();
-  const changes = await listRecentChanges(db, 150);
+  const [changes, added] = await Promise.all([listRecentChanges(db, 150), listNewModels(db)]);
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Recent changes</h1>
+      <section aria-labelledby="h-new" className="space-y-2">
+        <h2 id="h-new" className="text-lg font-semibold">
+          New in the catalog
+        </h2>
+        <ul className="space-y-1 text-sm">
+          {added.map((m) => (
+            <li key={m.slug}>
+              <Link href={`/models/${m.slug}`} className="font-medium">
+                {m.name}
+              </Link>{" "}
+              <span className="text-zinc-600 dark:text-zinc-400">
+                by {m.developer}, added {formatDateTime(m.createdAt)}
+              </span>
+              {m.status === "announced" ? (
+                <span className="ml-1 rounded border border-amber-600 px-1 text-xs text-amber-800 dark:border-amber-500 dark:text-amber-300">
+                  announced, not released
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <p className="flex gap-3 text-sm">
+          <Link href="/?sort=release_date.desc">The catalog by release date</Link>
+          <a href="/changes/feed.xml">Atom feed of changes</a>
+        </p>
+      </section>
+      <h2 className="text-lg font-semibold">Every write</h2>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         Every write to the catalog, newest first, from the append-only revision log.
       </p>
@@ -38,7 +60,7 @@ export default async function ChangesPage() {
               <span className="text-zinc-600 dark:text-zinc-400">
                 {formatDateTime(c.createdAt)}
               </span>{" "}
-              · {c.authorName} {VERB[c.action] ?? c.action} {c.entityType}{" "}
+              · {c.authorName} {CHANGE_VERBS[c.action] ?? c.action} {c.entityType}{" "}
               {href ? <Link href={href}>#{c.entityId}</Link> : `#${c.entityId}`} (revision{" "}
               {c.revision})
               {c.label ? (

@@ -31,7 +31,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
   params.delete("sort");
   params.delete("page");
   const csv = (name: string) =>
-    `/api/charts/${name}.csv?${new URLSearchParams({ ...Object.fromEntries(params), gb: String(opts.gb), bits: String(opts.bits) })}`;
+    `/api/charts/${name}.csv?${new URLSearchParams({ ...Object.fromEntries(params), gb: String(opts.gb), format: opts.format, ctx: String(opts.context) })}`;
   const bench = typeof raw.bench === "string" ? raw.bench : undefined;
   const group = charts.benchmarks.find((g) => g.key === bench) ?? charts.benchmarks[0];
   const notes = [...ignored, ...ignoredOpts];
@@ -52,7 +52,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           query={query}
           options={charts.options}
           action="/charts"
-          keep={{ gb: String(opts.gb), bits: String(opts.bits) }}
+          keep={{ gb: String(opts.gb), format: opts.format, ctx: String(opts.context) }}
         />
         <NoticeList notes={notes} />
 
@@ -61,18 +61,19 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           title="What fits in my memory?"
           caption={
             <>
-              Estimated weight memory = total parameters × bits per weight ÷ 8 (decimal GB).
-              Mixture-of-experts models count all experts: every expert must be resident. Weights
-              only — the KV cache and activations need more. Quoted hardware statements are shown
-              beside each estimate. <strong>{fitting}</strong> of {charts.fit.points.length} models
-              fit in {opts.gb} GB at {opts.bits} bits.
+              Estimated memory = weights ({opts.format}) + key/value cache for{" "}
+              {opts.context.toLocaleString("en")} tokens (16-bit, one sequence) + overhead, from
+              cited architecture values (decimal GB); each model's memory page writes out the
+              formula. Mixture-of-experts models count all experts: every expert must be resident.
+              Quoted hardware statements are shown beside each estimate. <strong>{fitting}</strong>{" "}
+              of {charts.fit.points.length} models fit in {opts.gb} GB.
             </>
           }
           csvHref={csv("fit")}
           missing={charts.fit.missing}
           table={<FitTable points={charts.fit.points} />}
         >
-          <FitForm params={params} gb={opts.gb} bits={opts.bits} />
+          <FitForm params={params} gb={opts.gb} format={opts.format} context={opts.context} />
           <FitChart points={charts.fit.points} limit={opts.gb} />
         </ChartFigure>
 

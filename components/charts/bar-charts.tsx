@@ -38,7 +38,7 @@ const rowHeight = (n: number) => Math.max(160, n * 26 + 60);
 const billions = (v: number) => formatQuantity(v, "params");
 
 type Clickable = {
-  payload?: { claimId?: number; totalClaimId?: number; activeClaimId?: number | null };
+  payload?: { claimId?: number | null; totalClaimId?: number; activeClaimId?: number | null };
 };
 
 export function ParamsChart({ points }: { points: ParamsPoint[] }) {
@@ -124,7 +124,8 @@ export function ValueBarChart({
 type GbRow = {
   name: string;
   gb: number;
-  claimId: number;
+  /** The bar's claim (click opens it); null for an estimate whose inputs are on the memory page. */
+  claimId: number | null;
   color: string;
   tooltip: string;
   series: string;
@@ -200,7 +201,7 @@ export function FitChart({
   points,
   limit,
 }: {
-  points: { model: string; gb: number; fits: boolean; paramsClaimId: number }[];
+  points: { model: string; gb: number; fits: boolean; paramsClaimId: number | null }[];
   limit: number;
 }) {
   const rows = points.map((p) => ({
@@ -209,7 +210,7 @@ export function FitChart({
     claimId: p.paramsClaimId,
     color: p.fits ? COLORS.fits : COLORS.nofit,
     tooltip: p.fits ? "fits" : "does not fit",
-    series: "weights",
+    series: "estimate",
   }));
   return <GbChart rows={rows} limit={limit} labelWidth={190} />;
 }

@@ -31,10 +31,23 @@ export function ChartFigure({
           {children}
         </div>
       </figure>
-      {missing.length > 0 ? (
+      {missing.length > 0 && missing.length <= 6 ? (
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Not plotted (not stated in sources): {missing.join(", ")}.
         </p>
+      ) : null}
+      {missing.length > 6 ? (
+        // A long list (the fit chart names each model's missing input) stays out of the way.
+        <details className="text-xs text-zinc-600 dark:text-zinc-400">
+          <summary className="cursor-pointer">
+            Not plotted (not stated in sources): {missing.length} models
+          </summary>
+          <ul className="mt-1 list-disc pl-5">
+            {missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <details className="w-full">

@@ -2,7 +2,7 @@
  * The charts page's own choices (memory and format; which benchmark), as plain GET forms that keep
  * the catalog filters: they work without JavaScript and every view is a shareable URL.
  */
-import { BIT_CHOICES } from "@/db/domain/charts";
+import { WEIGHT_FORMAT_NAMES, WEIGHT_FORMATS, type WeightFormat } from "@/db/domain/memory";
 import type { loadCharts } from "@/db/queries/charts";
 
 type Charts = Awaited<ReturnType<typeof loadCharts>>;
@@ -39,11 +39,13 @@ function ChartsForm({
 export function FitForm({
   params,
   gb,
-  bits,
+  format,
+  context,
 }: {
   params: URLSearchParams;
   gb: number;
-  bits: number;
+  format: WeightFormat;
+  context: number;
 }) {
   return (
     <ChartsForm params={params} action="/charts" label="Memory available">
@@ -53,13 +55,17 @@ export function FitForm({
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Weight format
-        <select name="bits" defaultValue={String(bits)} className={field}>
-          {BIT_CHOICES.map((c) => (
-            <option key={c.bits} value={c.bits}>
-              {c.label}
+        <select name="format" defaultValue={format} className={field}>
+          {WEIGHT_FORMAT_NAMES.map((f) => (
+            <option key={f} value={f}>
+              {f} ({Number(WEIGHT_FORMATS[f].bits.toFixed(3))} bits)
             </option>
           ))}
         </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Context (tokens)
+        <input name="ctx" defaultValue={context} className={`w-32 ${field}`} />
       </label>
       <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white">
         Check fit

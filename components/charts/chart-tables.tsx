@@ -44,11 +44,17 @@ export function FitTable({ points }: { points: Charts["fit"]["points"] }) {
             <td className={`${td} font-semibold`}>{p.fits ? "✓ fits" : "✗ does not fit"}</td>
             <td className={td}>
               {p.formula}{" "}
-              <CiteLink
-                claimId={p.paramsClaimId}
-                label={`source for ${p.model} total parameters`}
-                className="text-xs"
-              />
+              {p.paramsClaimId === null ? (
+                <Link href={`/models/${p.slug}/memory`} className="text-xs">
+                  parameters derived from the config
+                </Link>
+              ) : (
+                <CiteLink
+                  claimId={p.paramsClaimId}
+                  label={`source for ${p.model} total parameters`}
+                  className="text-xs"
+                />
+              )}
             </td>
             <td className={td}>
               {p.quoted.length === 0 ? <span className="italic">none quoted</span> : null}

@@ -29,6 +29,16 @@ export function modelFields(
       ],
       defaultValue: d.familyId,
     },
+    {
+      name: "status",
+      label: "Status",
+      type: "select",
+      options: [
+        { value: "released", label: "released (weights published)" },
+        { value: "announced", label: "announced (weights not released yet)" },
+      ],
+      defaultValue: d.status ?? "released",
+    },
     { name: "developer", label: "Developer", defaultValue: d.developer, required: true },
     {
       name: "description",

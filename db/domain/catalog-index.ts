@@ -12,6 +12,7 @@ import {
   naturalKey,
   searchText,
 } from "./catalog";
+import { inputsByModel, type MemoryProfile, memoryProfile } from "./memory";
 
 /** The claims each view may use: all of them, or only one provenance's. */
 export function claimsForView(claims: ClaimRow[], view: CatalogView): ClaimRow[] {
@@ -20,7 +21,7 @@ export function claimsForView(claims: ClaimRow[], view: CatalogView): ClaimRow[]
 
 export type IndexRow = ReturnType<typeof toIndexRow>;
 
-export function toIndexRow(row: CatalogRow, view: CatalogView) {
+export function toIndexRow(row: CatalogRow, view: CatalogView, memory: MemoryProfile) {
   const num = (key: (typeof COLUMN_KEYS)[number]) => row.cells[key]?.num ?? null;
   const text = (key: (typeof COLUMN_KEYS)[number]) => {
     const t = row.cells[key]?.text;
@@ -34,6 +35,7 @@ export function toIndexRow(row: CatalogRow, view: CatalogView) {
     developer: row.developer,
     familySlugs: row.families,
     archKind: row.architectureKind,
+    status: row.status,
     licenseName: row.licenseName,
     search: searchText(row),
     row,
@@ -48,6 +50,11 @@ export function toIndexRow(row: CatalogRow, view: CatalogView) {
     architecture: text("architecture"),
     license: text("license"),
     quantization: text("quantization"),
+    memParams: memory.params,
+    memParams16: memory.params16,
+    kvFull: memory.kvFull,
+    kvSliding: memory.kvSliding,
+    kvWindow: memory.kvWindow,
   };
 }
 
@@ -57,9 +64,18 @@ export function buildIndexRows(
   claims: ClaimRow[],
   views: readonly CatalogView[],
 ): IndexRow[] {
-  return views.flatMap((view) =>
-    buildCatalogRows(models, claimsForView(claims, view)).map((r) => toIndexRow(r, view)),
-  );
+  return views.flatMap((view) => {
+    const visible = claimsForView(claims, view);
+    const rows = buildCatalogRows(models, visible);
+    const inputs = inputsByModel(
+      models,
+      visible,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) =>
+      toIndexRow(r, view, memoryProfile(inputs.get(r.id) ?? { unquantized: [] })),
+    );
+  });
 }
 
 /** Sort keys by column, so the query layer can map a URL's sort to a stored column. */

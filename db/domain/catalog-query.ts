@@ -5,8 +5,29 @@
  */
 import { z } from "zod";
 import { COLUMN_KEYS, type ColumnKey } from "./catalog";
+import { WEIGHT_FORMAT_NAMES, type WeightFormat } from "./memory";
+import { parseTokens } from "./memory-query";
 import { LENGTHS, MODEL_SLUG } from "./rules";
 import { parseQuantity } from "./values";
+
+/** "Released in the last N months" choices. */
+export const RELEASED_WITHIN = [3, 6, 12] as const;
+
+/**
+ * The earliest release date (ms since epoch, UTC midnight) "released in the last N months" keeps,
+ * counted back from `now` by calendar months.
+ */
+export function releasedSince(months: number, now: Date = new Date()): number {
+  const first = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1);
+  const y = new Date(first).getUTCFullYear();
+  const m = new Date(first).getUTCMonth();
+  // The same day of that month, or its last day (three months before 31 May is 28 February).
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(now.getUTCDate(), last));
+}
+
+/** The fit filter's context and format when the URL gives only a budget. */
+export const FIT_DEFAULTS = { context: 8192, format: "BF16" as WeightFormat };
 
 export type SortState = { column: ColumnKey | "name"; desc: boolean };
 
@@ -22,6 +43,10 @@ export const CATALOG_PARAMS = [
   "maxParams",
   "minContext",
   "fitsGb",
+  "fitsContext",
+  "fitsFormat",
+  "status",
+  "releasedWithin",
   "sort",
   "hide",
   "cols",
@@ -29,7 +54,7 @@ export const CATALOG_PARAMS = [
   "page",
 ] as const;
 /** What the charts page reads besides the catalog's filters. */
-export const CHART_PARAMS = ["gb", "bits", "bench"] as const;
+export const CHART_PARAMS = ["gb", "format", "ctx", "bits", "bench"] as const;
 
 export type CatalogQuery = {
   q: string | null;
@@ -41,7 +66,16 @@ export type CatalogQuery = {
   minParams: number | null;
   maxParams: number | null;
   minContext: number | null;
+  /** Memory budget in decimal GB: the estimate (db/domain/memory.ts) at fitsContext must fit. */
   fitsGb: number | null;
+  /** Tokens the cache holds for the fit filter; null is FIT_DEFAULTS.context. */
+  fitsContext: number | null;
+  /** Weight format for the fit filter; null is FIT_DEFAULTS.format. */
+  fitsFormat: WeightFormat | null;
+  /** Released open-weight models only, or announced ones only; null shows both. */
+  status: "released" | "announced" | null;
+  /** Released in the last N months (3, 6 or 12), by the cited release date. */
+  releasedWithin: (typeof RELEASED_WITHIN)[number] | null;
   sort: SortState | null;
   hidden: ColumnKey[];
   /** 1-based page of the table (and of the JSON API); null is the first. */
@@ -102,6 +136,10 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
     maxParams: null,
     minContext: null,
     fitsGb: null,
+    fitsContext: null,
+    fitsFormat: null,
+    status: null,
+    releasedWithin: null,
     sort: null,
     hidden: [],
     page: null,
@@ -150,6 +188,22 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
     },
     "use gigabytes such as 24 or 80",
   );
+  query.fitsContext = take(
+    "fitsContext",
+    parseTokens,
+    "use a token count such as 32768 or 128K (at most 100M)",
+  );
+  query.fitsFormat = take(
+    "fitsFormat",
+    (raw) => WEIGHT_FORMAT_NAMES.find((f) => f.toLowerCase() === raw.toLowerCase()) ?? null,
+    `use one of ${WEIGHT_FORMAT_NAMES.join(", ")}`,
+  );
+  query.status = take("status", ok(z.enum(["released", "announced"])), "use released or announced");
+  query.releasedWithin = take(
+    "releasedWithin",
+    (raw) => RELEASED_WITHIN.find((n) => String(n) === raw.replace(/m$/i, "")) ?? null,
+    `use ${RELEASED_WITHIN.join(", ")} (months)`,
+  );
   query.sort = take(
     "sort",
     (raw) => {
@@ -165,6 +219,8 @@ export function parseCatalogQuery(params: RawParams): ParsedQuery {
     (raw) => (/^\d{1,7}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null),
     "use a page number such as 2",
   );
+  // Page 1 is the first page, which links leave out: one state, one address.
+  if (query.page === 1) query.page = null;
   // Hidden columns: "hide=a,b" in shared links, or the form's "show" boxes (with cols=1) when
   // submitted without JavaScript — a form cannot send the boxes that are not ticked.
   const list = (v: string | string[] | undefined) =>
@@ -205,6 +261,10 @@ export function catalogQueryToParams(query: CatalogQuery): URLSearchParams {
   set("maxParams", billions(query.maxParams));
   set("minContext", query.minContext);
   set("fitsGb", query.fitsGb);
+  set("fitsContext", query.fitsContext);
+  set("fitsFormat", query.fitsFormat);
+  set("status", query.status);
+  set("releasedWithin", query.releasedWithin);
   if (query.sort) set("sort", `${query.sort.column}.${query.sort.desc ? "desc" : "asc"}`);
   if (query.hidden.length) set("hide", query.hidden.join(","));
   if (query.page !== null && query.page > 1) set("page", query.page);

@@ -40,7 +40,7 @@ export type ClaimRow = Pick<
 
 export type ModelRow = Pick<
   Model,
-  "id" | "slug" | "name" | "kind" | "familyId" | "developer" | "description"
+  "id" | "slug" | "name" | "kind" | "familyId" | "developer" | "description" | "status"
 >;
 
 /** A value as a table cell shows it: the chosen claim plus how many others stand behind it. */
@@ -247,6 +247,8 @@ export type CatalogRow = {
   slug: string;
   name: string;
   developer: string;
+  /** "announced": named by a source, weights not released (models.status). */
+  status: "released" | "announced";
   family: { slug: string; name: string } | null;
   /** Every family above the model, nearest first. */
   families: string[];
@@ -261,12 +263,23 @@ export type CatalogRow = {
  * What the catalog table renders of a row: only this crosses to the browser, once per row. (No
  * MoE/dense subtitle: it was derived, not cited; the Architecture column shows the cited text.)
  */
-export type TableRow = Pick<CatalogRow, "slug" | "name" | "developer" | "family" | "cells">;
+export type TableRow = Pick<
+  CatalogRow,
+  "slug" | "name" | "developer" | "family" | "cells" | "status"
+>;
 
-export const toTableRow = ({ slug, name, developer, family, cells }: CatalogRow): TableRow => ({
+export const toTableRow = ({
   slug,
   name,
   developer,
+  family,
+  cells,
+  status,
+}: CatalogRow): TableRow => ({
+  slug,
+  name,
+  developer,
+  status,
   family,
   cells,
 });
@@ -318,6 +331,7 @@ export function buildCatalogRows(models: ModelRow[], claims: ClaimRow[]): Catalo
         slug: m.slug,
         name: m.name,
         developer: m.developer,
+        status: m.status,
         family: nearest ? { slug: nearest.slug, name: nearest.name } : null,
         families: families.map((f) => f.slug),
         // The model's own architecture claims decide; a family's only when the model has none.

@@ -6,6 +6,14 @@
 import type { CatalogRow, ClaimRow } from "./catalog";
 import { benchmarkKey, compareClaims } from "./catalog";
 import { estimateWeightMemory } from "./derived";
+import {
+  DEFAULT_OPTIONS,
+  derivedParams,
+  estimateMemory,
+  gb,
+  type MemoryInputs,
+  type WeightFormat,
+} from "./memory";
 
 export type Point = {
   model: string;
@@ -218,31 +226,51 @@ export type FitRow = {
   slug: string;
   params: number;
   paramsText: string;
-  paramsClaimId: number;
+  /** The stated count's claim; null when the count is derived from the config (see the memory page). */
+  paramsClaimId: number | null;
+  /** The estimate at the chosen context (decimal GB): weights + cache + overhead. */
   gb: number;
+  weightsGb: number;
+  cacheGb: number;
   fits: boolean;
   formula: string;
   /** Quoted hardware statements for the model (e.g. "single 80 GB GPU"), shown beside the estimate. */
   quoted: { text: string; claimId: number }[];
 };
 
-/** Which models' weights fit in `gb` at `bits` per weight. MoE models count all experts (total params). */
+export type FitOptions = { gb: number; format: WeightFormat; context: number };
+
+/**
+ * Which models fit in `gb` at a context length: the memory estimator (db/domain/memory.ts) with
+ * a 16-bit cache and one sequence. A model whose inputs no source states is listed as missing,
+ * with what is missing, never estimated from its parameters alone.
+ */
 export function hardwareFit(
   rows: CatalogRow[],
   claims: ClaimRow[],
   modelIds: Map<string, number>,
-  gb: number,
-  bits: number,
+  inputsBySlug: Map<string, MemoryInputs>,
+  opts: FitOptions,
 ): ChartSet<FitRow> {
   const points: FitRow[] = [];
   const missing: string[] = [];
   for (const r of rows) {
-    const total = r.cells.total_params;
-    if (!total || total.num === null) {
-      missing.push(r.name);
+    const inputs = inputsBySlug.get(r.slug) ?? { unquantized: [] };
+    const e = estimateMemory(inputs, {
+      ...DEFAULT_OPTIONS,
+      format: opts.format,
+      context: opts.context,
+    });
+    if (!e.ok) {
+      missing.push(`${r.name} (${e.missing.join("; ")})`);
       continue;
     }
-    const need = Number(((total.num * bits) / 8 / 1e9).toPrecision(4));
+    const stated = inputs.totalParams;
+    const derived = stated ? null : derivedParams(inputs);
+    const params =
+      stated && typeof stated.value === "number"
+        ? { value: stated.value, text: stated.text, claimId: stated.claimId as number | null }
+        : { value: derived?.value ?? 0, text: `${derived?.value ?? 0} (derived)`, claimId: null };
     const quoted = claims
       .filter(
         (c) =>
@@ -252,24 +280,20 @@ export function hardwareFit(
       )
       .sort(compareClaims)
       .map((c) => ({ text: c.valueText, claimId: c.id }));
+    const total = gb(e.totalBytes);
     points.push({
       model: r.name,
       slug: r.slug,
-      params: total.num,
-      paramsText: total.text,
-      paramsClaimId: total.claimId,
-      gb: need,
-      fits: need <= gb,
-      formula: `${total.text} × ${bits} bits ÷ 8 = ${need} GB`,
+      params: params.value,
+      paramsText: params.text,
+      paramsClaimId: params.claimId,
+      gb: total,
+      weightsGb: gb(e.weightsBytes),
+      cacheGb: gb(e.kvCacheBytes),
+      fits: e.totalBytes <= opts.gb * 1e9,
+      formula: `weights ${gb(e.weightsBytes)} GB + cache ${gb(e.kvCacheBytes)} GB + overhead ${gb(e.overheadBytes)} GB = ${total} GB`,
       quoted,
     });
   }
   return { points: points.sort((a, b) => a.gb - b.gb), missing };
 }
-
-export const BIT_CHOICES = [
-  { bits: 16, label: "BF16 / FP16 (16 bits)" },
-  { bits: 8, label: "FP8 / INT8 (8 bits)" },
-  { bits: 4.25, label: "MXFP4 (4.25 bits)" },
-  { bits: 4, label: "4-bit (INT4, GPTQ, AWQ)" },
-] as const;

@@ -8,6 +8,7 @@ import {
   claimFields,
   contextConditions,
   modelKinds,
+  modelStatuses,
   provenances,
   qualifiers,
   ranks,
@@ -237,6 +238,8 @@ export const modelSchema = z.object({
   familyId: id.optional().or(z.literal("").transform(() => undefined)),
   developer: plainText(LENGTHS.developer).pipe(z.string().min(1, "who published it")),
   description: z.string().trim().max(2000).default(""),
+  // A released model's weights are published; an announced one is named but not yet released.
+  status: z.enum(modelStatuses).default("released"),
 });
 export const createModelSchema = modelSchema;
 export const updateModelSchema = modelSchema.extend({ id, baseRevision: revision, reason });

@@ -15,7 +15,13 @@ import {
 import type { Db } from "@/db";
 import { type CatalogRow, NUMERIC_COLUMNS } from "@/db/domain/catalog";
 import { SORT_COLUMNS } from "@/db/domain/catalog-index";
-import type { CatalogQuery, SortState } from "@/db/domain/catalog-query";
+import {
+  type CatalogQuery,
+  FIT_DEFAULTS,
+  releasedSince,
+  type SortState,
+} from "@/db/domain/catalog-query";
+import { OVERHEAD, WEIGHT_FORMATS } from "@/db/domain/memory";
 import { catalogRows, models, revisions } from "@/db/schema";
 
 export async function getLastUpdated(db: Db): Promise<Date | null> {
@@ -30,8 +36,31 @@ const NUMERIC_FILTERS = [
   ["minParams", catalogRows.totalParams, ">="],
   ["maxParams", catalogRows.totalParams, "<="],
   ["minContext", catalogRows.contextWindow, ">="],
-  ["fitsGb", catalogRows.memoryFootprint, "<="],
 ] as const;
+
+/**
+ * "Fits in N GB at K tokens": the estimate of db/domain/memory.ts profileBytes, in SQL over the
+ * stored profile (KV cache at 16 bits, batch 1, sliding layers holding their window). A row
+ * missing an input is unknown, reported as such, never counted as fitting.
+ */
+function fitSql(query: CatalogQuery): { known: SQL; test: SQL } | null {
+  if (query.fitsGb === null) return null;
+  const t = query.fitsContext ?? FIT_DEFAULTS.context;
+  const bits = WEIGHT_FORMATS[query.fitsFormat ?? FIT_DEFAULTS.format].bits;
+  const c = catalogRows;
+  const weights =
+    bits >= 16
+      ? sql`${c.memParams} * ${bits / 8}`
+      : sql`(${c.memParams16} * 2 + (${c.memParams} - ${c.memParams16}) * ${bits / 8})`;
+  const cache = sql`(${c.kvFull} * ${t} + ${c.kvSliding} * least(coalesce(${c.kvWindow}, ${t}), ${t}))`;
+  const total = sql`(${1 + OVERHEAD.fraction} * (${weights} + ${cache}) + ${OVERHEAD.fixedBytes})`;
+  const known = and(
+    isNotNull(c.memParams),
+    isNotNull(c.kvFull),
+    bits >= 16 ? undefined : isNotNull(c.memParams16),
+  ) as SQL;
+  return { known, test: sql`${total} <= ${query.fitsGb * 1e9}` };
+}
 
 /**
  * The filters as SQL over the read model. `matched` holds rows whose filtered values are all
@@ -46,18 +75,31 @@ function filterSql(query: CatalogQuery) {
   if (query.developer) base.push(eq(catalogRows.developer, query.developer));
   if (query.license) base.push(eq(catalogRows.licenseName, query.license));
   if (query.arch) base.push(eq(catalogRows.archKind, query.arch));
+  if (query.status) base.push(eq(catalogRows.status, query.status));
   const numeric = NUMERIC_FILTERS.flatMap(([key, column, op]) => {
     const bound = query[key];
-    return bound === null ? [] : [{ column, test: sql`${column} ${sql.raw(op)} ${bound}` }];
+    return bound === null
+      ? []
+      : [{ missing: isNull(column), test: sql`${column} ${sql.raw(op)} ${bound}` }];
   });
+  if (query.releasedWithin !== null) {
+    const since = releasedSince(query.releasedWithin);
+    numeric.push({
+      missing: isNull(catalogRows.releaseDate),
+      test: sql`${catalogRows.releaseDate} >= ${since}`,
+    });
+  }
+  const fit = fitSql(query);
+  if (fit)
+    numeric.push({ missing: sql`not (${fit.known})`, test: and(fit.known, fit.test) as SQL });
   const matched = and(...base, ...numeric.map((n) => n.test)) as SQL;
   const unknown =
     numeric.length === 0
       ? sql`false`
       : (and(
           ...base,
-          or(...numeric.map((n) => isNull(n.column))),
-          ...numeric.map((n) => or(isNull(n.column), n.test)),
+          or(...numeric.map((n) => n.missing)),
+          ...numeric.map((n) => or(n.missing, n.test)),
         ) as SQL);
   return { view, matched, unknown };
 }

@@ -224,6 +224,7 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
   models_not_own_family: { field: "familyId", message: "A model cannot be its own family." },
   models_name_length: { field: "name", message: "The name is empty or too long." },
   models_developer_length: { field: "developer", message: "The developer is empty or too long." },
+  models_status_values: { field: "status", message: "The status is released or announced." },
   sources_slug_unique: { field: "slug", message: "A source with this id exists already." },
   models_slug_unique: { field: "slug", message: "A model with this id exists already." },
   sources_slug_format: { field: "slug", message: "Lowercase letters, digits and hyphens." },

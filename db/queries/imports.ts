@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Maintainer } from "@/db/accounts";
 import { refreshCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
@@ -16,6 +16,7 @@ import {
   splitAlreadyCited,
   withMeasurer,
 } from "@/db/domain/extract/review";
+import { NOT_YET_RELEASED, RELEASE_STATUS_LABEL } from "@/db/domain/extract/sentences";
 import { type Candidate, ExtractError } from "@/db/domain/extract/types";
 import type { ActionResult } from "@/db/domain/result";
 import { isSlug } from "@/db/domain/rules";
@@ -234,6 +235,15 @@ export function applyImport(
         sourceSlug,
       );
       decided.accepted = twins.fresh;
+      // The document was read for every catalog model it yields candidates for (new, the same as
+      // cited, or conflicting): their entries are checked as of now, even when nothing changes.
+      // (New models are created checked.) updatedAt stays: reading is not editing.
+      const readSlugs = [...new Set(candidates.map((c) => c.model))];
+      if (readSlugs.length > 0)
+        await tx
+          .update(models)
+          .set({ checkedAt: new Date(), updatedAt: sql`${models.updatedAt}` })
+          .where(inArray(models.slug, readSlugs));
       if (decided.accepted.length === 0) {
         // Everything already cited or rejected: a no-op, said as such (applying twice is one).
         return {
@@ -291,6 +301,16 @@ export function applyImport(
       const modelId = new Map(allModels.map((m) => [m.slug, m.id]));
       const families = allModels.filter((m) => m.kind === "family");
       const newModels: string[] = [];
+      const announcedModels = new Set(
+        decided.accepted
+          .filter(
+            (c) =>
+              c.field === "other" &&
+              c.label === RELEASE_STATUS_LABEL &&
+              NOT_YET_RELEASED.test(c.valueText),
+          )
+          .map((c) => c.model),
+      );
       for (const c of decided.accepted) {
         if (modelId.has(c.model)) continue;
         const familyId = familyFor(c.model, families);
@@ -312,6 +332,9 @@ export function applyImport(
             familyId,
             developer,
             description: "",
+            // A model its own document calls not yet released starts as announced (the accepted
+            // passage that says so is one of its claims).
+            status: announcedModels.has(c.model) ? "announced" : "released",
           })
           .returning();
         if (!row) throw new Error("insert returned nothing");

@@ -84,3 +84,19 @@ function describe(after: Snapshot): string {
   }
   return "";
 }
+
+/** The newest catalog entries, for /changes: what was added, and whether it is released. */
+export async function listNewModels(db: Db, limit = 12) {
+  return db
+    .select({
+      slug: models.slug,
+      name: models.name,
+      status: models.status,
+      developer: models.developer,
+      createdAt: models.createdAt,
+    })
+    .from(models)
+    .where(eq(models.kind, "model"))
+    .orderBy(desc(models.createdAt), desc(models.id))
+    .limit(limit);
+}

@@ -18,7 +18,10 @@ export async function getModelBySlug(db: Db, slug: string) {
  */
 export async function getModelWithFamily(db: Db, slug: string) {
   if (!isSlug(slug)) return null;
-  const [model] = await db.select(modelRowColumns).from(models).where(eq(models.slug, slug));
+  const [model] = await db
+    .select({ ...modelRowColumns, createdAt: models.createdAt, checkedAt: models.checkedAt })
+    .from(models)
+    .where(eq(models.slug, slug));
   if (!model) return null;
   const [chain, members] = await Promise.all([
     model.familyId === null ? [] : selectWithAncestors(db, [model.familyId]),

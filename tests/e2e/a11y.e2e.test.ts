@@ -21,6 +21,8 @@ const PAGES = [
   "/models/no-such-model",
   "/changes",
   "/charts",
+  "/models/qwen3-30b-a3b/memory",
+  "/models/olmo-2-7b/memory",
   "/maintain/sign-in",
 ];
 
@@ -42,7 +44,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
 
   it("the open citation dialog has no serious or critical violations", async () => {
     const page = await newPage(browser);
-    await page.goto("/");
+    await page.goto("/?q=gpt-oss");
     await page.getByRole("link", { name: /^cite source for gpt-oss-120b Total params/ }).click();
     await expect.poll(() => page.getByRole("dialog").innerText()).toContain("117B");
     expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);

@@ -112,3 +112,18 @@ describe("open data API", () => {
     }
   });
 });
+
+describe("change feed", () => {
+  it("/changes/feed.xml is Atom: new models (announced ones said so), then every write, linked", async () => {
+    const res = await get("/changes/feed.xml");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/application\/atom\+xml/);
+    const xml = await res.text();
+    expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    const entries = xml.match(/<entry>/g) ?? [];
+    expect(entries.length).toBeGreaterThan(30);
+    expect(xml).toContain("New in the catalog: MiniMax-M3 (announced, not released)");
+    // Links are absolute, on the public origin.
+    expect(xml).toMatch(/<link href="http:\/\/ledger\.example\.test\/models\/[a-z0-9.-]+"/);
+  });
+});

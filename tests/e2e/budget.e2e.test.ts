@@ -11,6 +11,7 @@ const KB = 1024;
 const BUDGETS: Record<string, number> = {
   "/": 60 * KB,
   "/charts": 160 * KB,
+  "/models/qwen3-30b-a3b/memory": 160 * KB,
   "/models/gpt-oss-120b": 60 * KB,
   "/compare?models=gpt-oss-120b,gpt-oss-20b": 60 * KB,
 };

@@ -70,29 +70,32 @@ describe("charts", () => {
     expect(await dialog.locator("mark").innerText()).not.toBe("");
   });
 
-  it("the memory control changes which models fit, with formula and cited inputs", async () => {
+  it("the memory controls change which models fit, with the estimate's parts and cited inputs", async () => {
     const page = await newPage(browser);
-    await page.goto("/charts?gb=16&bits=16");
+    await page.goto("/charts?gb=16&format=BF16&ctx=4096");
     const at16 = await fitMarks(page);
-    expect(at16["gpt-oss-20b"]).toBe("no"); // 21B × 16 bits = 42 GB
-    expect(at16["Gemma 3 4B"]).toBe("yes"); // 8 GB
-    await page.getByLabel("Weight format").selectOption("4.25");
+    expect(at16["gpt-oss-20b"]).toBe("no"); // 21B × 16 bits = 42 GB of weights alone
+    expect(at16["Llama 3.2 1B"]).toBe("yes");
+    await page.getByLabel("Weight format").selectOption("MXFP4");
     await page.getByRole("button", { name: "Check fit" }).click();
-    await page.waitForURL(/bits=4\.25/);
+    await page.waitForURL(/format=MXFP4/);
     const atMxfp4 = await fitMarks(page);
-    expect(atMxfp4["gpt-oss-20b"]).toBe("yes"); // 11.16 GB
+    expect(atMxfp4["gpt-oss-20b"]).toBe("yes"); // 14.4 GB at 4,096 tokens
     expect(Object.values(atMxfp4).filter((v) => v === "yes").length).toBeGreaterThan(
       Object.values(at16).filter((v) => v === "yes").length,
     );
     const row =
       (await page.locator("#fit tbody tr", { hasText: "gpt-oss-20b" }).textContent()) ?? "";
-    expect(row).toContain("21B × 4.25 bits ÷ 8 = 11.16 GB");
+    expect(row).toMatch(/weights [\d.]+ GB \+ cache [\d.]+ GB \+ overhead [\d.]+ GB = [\d.]+ GB/);
     expect(row).toContain("runs within 16GB of memory");
+    // A longer context needs more: at 128K the same model no longer fits 16 GB.
+    await page.goto("/charts?gb=16&format=MXFP4&ctx=128K");
+    expect((await fitMarks(page))["gpt-oss-20b"]).toBe("no");
   });
 
   it("follows the catalog filters and offers a CSV of exactly what it plots", async () => {
     const page = await newPage(browser);
-    await page.goto("/charts?arch=moe&gb=80&bits=4.25");
+    await page.goto("/charts?arch=moe&gb=80&format=MXFP4");
     const names = Object.keys(await fitMarks(page));
     expect(names).toContain("DeepSeek-R1");
     expect(names).not.toContain("Gemma 3 4B");

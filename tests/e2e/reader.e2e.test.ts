@@ -27,11 +27,11 @@ describe("catalog table", () => {
     await page.goto("/");
     await page.getByRole("link", { name: /^Total params/ }).click();
     await page.waitForURL(/sort=total_params\.desc/);
-    // The seed's largest is DeepSeek's 671B; the importer's browser test may have added a 1T
-    // model first (the e2e files share one database).
+    // The seed's largest stated count is GLM-5's 744B; the importer's browser test may have
+    // added Kimi K2.5's 1T first (the e2e files share one database).
     await expect
       .poll(async () => (await columnTexts(page, "Total params"))[0])
-      .toMatch(/^(671B|1T)/);
+      .toMatch(/^(744B|1T)/);
     const texts = await columnTexts(page, "Total params");
     const values = texts.map((t) =>
       t.includes("not stated")
@@ -72,7 +72,7 @@ describe("catalog table", () => {
 
   it("opens a citation and lands on the highlighted passage in the stored source", async () => {
     const page = await newPage(browser);
-    await page.goto("/");
+    await page.goto("/?q=gpt-oss");
     await page
       .getByRole("link", {
         name: "cite source for gpt-oss-120b Total params: openai/gpt-oss README",
@@ -98,7 +98,7 @@ describe("catalog table", () => {
 
   it("closes the citation dialog with Escape and returns focus to the marker", async () => {
     const page = await newPage(browser);
-    await page.goto("/");
+    await page.goto("/?q=llama");
     const marker = page.getByRole("link", { name: /^cite source for Llama 4 Scout Context/ });
     await marker.focus();
     await page.keyboard.press("Enter");
@@ -114,7 +114,8 @@ describe("catalog table", () => {
 
   it("compares two models picked from the table", async () => {
     const page = await newPage(browser);
-    await page.goto("/");
+    // The catalog runs to several pages now: both models are above 100B.
+    await page.goto("/?minParams=100B");
     await page.getByLabel("Compare gpt-oss-120b").check();
     await page.getByLabel("Compare Llama 4 Scout").check();
     await page.getByRole("button", { name: "Compare selected" }).click();
@@ -157,6 +158,8 @@ describe("catalog table", () => {
         "gemma-2-2b",
         "gemma-2-9b",
         "gemma-2-27b",
+        "gemma-4-31b",
+        "gemma-4-26b-a4b",
       ]),
     );
   });

@@ -91,7 +91,7 @@ describe("security headers", () => {
       await page.goto(path, { waitUntil: "networkidle" });
     }
     // Hydrated: the citation dialog opens (it needs JavaScript).
-    await page.goto("/");
+    await page.goto("/?q=gpt-oss");
     await page.getByRole("link", { name: /^cite source for gpt-oss-120b Total params/ }).click();
     await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
     expect(violations).toEqual([]);

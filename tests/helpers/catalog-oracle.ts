@@ -13,7 +13,13 @@ import {
   naturalKey,
   searchText,
 } from "@/db/domain/catalog";
-import type { CatalogQuery, SortState } from "@/db/domain/catalog-query";
+import {
+  type CatalogQuery,
+  FIT_DEFAULTS,
+  releasedSince,
+  type SortState,
+} from "@/db/domain/catalog-query";
+import { inputsByModel, type MemoryProfile, memoryProfile, profileBytes } from "@/db/domain/memory";
 import { models, revisions } from "@/db/schema";
 
 /** The whole catalog as table rows, computed in memory from every model and live claim. */
@@ -29,8 +35,13 @@ export async function loadCatalog(
   const usable = opts.provenance
     ? claimRows.filter((c) => c.provenance === opts.provenance)
     : claimRows;
+  // Each model's memory profile from its own and its families' claims (db/domain/memory.ts).
+  const profiles = new Map<number, MemoryProfile>(
+    [...inputsByModel(modelRows, usable)].map(([id, inputs]) => [id, memoryProfile(inputs)]),
+  );
   return {
     rows: buildCatalogRows(modelRows, usable),
+    profiles,
     models: modelRows,
     claims: claimRows,
     lastUpdated: last?.at ?? null,
@@ -43,7 +54,6 @@ const NUMERIC_FILTERS = [
   ["minParams", "total_params", (n: number, bound: number) => n >= bound],
   ["maxParams", "total_params", (n: number, bound: number) => n <= bound],
   ["minContext", "context_window", (n: number, bound: number) => n >= bound],
-  ["fitsGb", "memory_footprint", (n: number, bound: number) => n <= bound],
 ] as const;
 
 /**
@@ -51,7 +61,11 @@ const NUMERIC_FILTERS = [
  * an unknown value are counted (`excludedUnknown`). Sorted as the table sorts: unknowns last,
  * then by name.
  */
-export function applyCatalogQuery(rows: CatalogRow[], query: CatalogQuery): FilterOutcome {
+export function applyCatalogQuery(
+  rows: CatalogRow[],
+  query: CatalogQuery,
+  profiles: Map<number, MemoryProfile> = new Map(),
+): FilterOutcome {
   let excludedUnknown = 0;
   const needle = query.q?.toLowerCase();
   const out = rows.filter((row) => {
@@ -60,6 +74,7 @@ export function applyCatalogQuery(rows: CatalogRow[], query: CatalogQuery): Filt
     if (query.developer && row.developer !== query.developer) return false;
     if (query.license && row.licenseName !== query.license) return false;
     if (query.arch && row.architectureKind !== query.arch) return false;
+    if (query.status && row.status !== query.status) return false;
     let unknown = false;
     for (const [key, column, test] of NUMERIC_FILTERS) {
       const bound = query[key];
@@ -67,6 +82,23 @@ export function applyCatalogQuery(rows: CatalogRow[], query: CatalogQuery): Filt
       const n = row.cells[column]?.num ?? null;
       if (n === null) unknown = true;
       else if (!test(n, bound)) return false;
+    }
+    if (query.releasedWithin !== null) {
+      const released = row.cells.release_date?.num ?? null;
+      if (released === null) unknown = true;
+      else if (released < releasedSince(query.releasedWithin)) return false;
+    }
+    if (query.fitsGb !== null) {
+      const profile = profiles.get(row.id);
+      const need = profile
+        ? profileBytes(profile, {
+            context: query.fitsContext ?? FIT_DEFAULTS.context,
+            format: query.fitsFormat ?? FIT_DEFAULTS.format,
+          })
+        : null;
+      if (need === null) unknown = true;
+      // The SQL compares in floating point too; a budget is never within rounding of a need.
+      else if (need > query.fitsGb * 1e9) return false;
     }
     if (unknown) excludedUnknown++;
     return !unknown;

@@ -31,8 +31,8 @@ afterAll(async () => t?.close());
 const EMPTY: CatalogQuery = parseCatalogQuery({}).query;
 
 async function oracle(query: CatalogQuery) {
-  const { rows } = await loadCatalog(t.db, { provenance: query.provenance });
-  return { ...applyCatalogQuery(rows, query), total: rows.length };
+  const { rows, profiles } = await loadCatalog(t.db, { provenance: query.provenance });
+  return { ...applyCatalogQuery(rows, query, profiles), total: rows.length };
 }
 
 describe("the catalog's SQL", () => {
@@ -64,7 +64,11 @@ describe("the catalog's SQL", () => {
       minParams: pick([1e9, 7e9, 30e9, 120e9]),
       maxParams: pick([8e9, 70e9, 700e9]),
       minContext: pick([8192, 32768, 131072]),
-      fitsGb: pick([16, 24, 80, 200]),
+      fitsGb: pick([2, 16, 24, 80, 200]),
+      fitsContext: pick([1, 4096, 131072, 1_000_000]),
+      fitsFormat: pick(["BF16", "FP8", "INT4", "MXFP4"] as const),
+      status: pick(["released", "announced"] as const),
+      releasedWithin: pick([3, 6, 12] as const),
       sort: fc.option(
         fc.record({
           column: fc.constantFrom("name" as const, ...COLUMN_KEYS),
@@ -174,11 +178,17 @@ describe("the read model follows every edit", () => {
       familyId: undefined,
       developer: model.developer,
       description: model.description,
+      status: "announced",
       reason: "read-model test",
     });
     expect(r.ok).toBe(true);
     const rows = await queryAllCatalogRows(t.db, { ...EMPTY, q: "renamed" });
     expect(rows.map((x) => [x.slug, x.family])).toEqual([["gpt-oss-20b", null]]);
+    // Its status moved with it: the announced filter finds it, the released one does not.
+    const announced = await queryAllCatalogRows(t.db, { ...EMPTY, status: "announced" });
+    expect(announced.map((x) => x.slug)).toContain("gpt-oss-20b");
+    const released = await queryAllCatalogRows(t.db, { ...EMPTY, status: "released" });
+    expect(released.map((x) => x.slug)).not.toContain("gpt-oss-20b");
     expect(await findCatalogDrift(t.db)).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
  * What the reviewed seed holds: claims.json's 306 candidates as 311 hand-reviewed claims, plus
  * what the importer found in 43 documents and the decisions files accepted.
  */
-const SEEDED = { claims: 1582, sources: 61, models: 53 };
+const SEEDED = { claims: 2103, sources: 124, models: 108 };
 
 let t: TestDb;
 beforeAll(async () => {

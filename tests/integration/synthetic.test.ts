@@ -40,7 +40,8 @@ describe("synthetic scale data", () => {
       { family: "synthetic-family-00002", sort: "mmlu.desc" },
     ]) {
       const { query } = parseCatalogQuery(raw);
-      const want = applyCatalogQuery((await loadCatalog(t.db)).rows, query);
+      const all = await loadCatalog(t.db);
+      const want = applyCatalogQuery(all.rows, query, all.profiles);
       const got = await queryCatalog(t.db, query, 10);
       const page = got.page;
       expect(got.matched).toBe(want.rows.length);

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CatalogRow, Cell, ClaimRow } from "@/db/domain/catalog";
 import { columnChart, hardwareFit, memoryChart, paramsChart } from "@/db/domain/charts";
 import { estimateWeightMemory, formatsNamed } from "@/db/domain/derived";
+import { OVERHEAD } from "@/db/domain/memory";
+import { claimRow } from "../helpers/claim-row";
 
 const cell = (over: Partial<Cell>): Cell => ({
   claimId: 1,
@@ -30,6 +32,7 @@ const row = (
   slug,
   name: slug.toUpperCase(),
   developer: "D",
+  status: "released",
   family: null,
   families: [],
   architectureKind: arch,
@@ -37,39 +40,8 @@ const row = (
   provenances: [],
   cells,
 });
-const claim = (over: Partial<ClaimRow>): ClaimRow => ({
-  id: 100,
-  modelId: 1,
-  field: "quantization",
-  label: "",
-  settings: "",
-  variant: "",
-  condition: "",
-  settingsQuote: null,
-  valueText: "",
-  valueNum: null,
-  unit: null,
-  valueDate: null,
-  qualifier: "exact",
-  provenance: "publisher",
-  rank: "normal",
-  rankReason: null,
-  note: null,
-  quote: "",
-  quoteStart: 0,
-  quoteEnd: 1,
-  source: {
-    slug: "s",
-    title: "S",
-    publisher: null,
-    publishedOn: null,
-    url: null,
-    kind: "readme",
-    tier: "primary",
-    mirrorOf: null,
-  },
-  ...over,
-});
+const claim = (over: Partial<ClaimRow>): ClaimRow =>
+  claimRow({ field: "quantization", quote: "", ...over });
 
 describe("weight memory estimate", () => {
   it("is total parameters × bits ÷ 8 in decimal GB, per named format", () => {
@@ -99,38 +71,44 @@ describe("weight memory estimate", () => {
     ).toEqual([{ format: "FP4", bits: 4 }]);
   });
 
-  it("marks models as fitting by their total (not active) parameters", () => {
+  it("fits models by the memory estimate at a context, naming what is missing", () => {
+    const input = (field: ClaimRow["field"], value: number | string, claimId: number) => ({
+      field,
+      label: field,
+      value,
+      text: String(value),
+      claimId,
+      variant: "",
+      inheritedFrom: null,
+    });
+    // 1B parameters, 10 layers × 2 KV heads × 64 dims: 5,120 bytes of cache per token at 16 bits.
+    const small = {
+      unquantized: [],
+      totalParams: input("total_params", 1e9, 8),
+      layers: input("layers", 10, 9),
+      kvHeads: input("kv_heads", 2, 10),
+      headDim: input("head_dim", 64, 11),
+    };
     const rows = [
-      row(
-        "moe",
-        {
-          total_params: cell({ num: 30e9, text: "30B", claimId: 7 }),
-          active_params: cell({ num: 3e9, text: "3B" }),
-        },
-        "moe",
-      ),
-      row("small", { total_params: cell({ num: 7e9, text: "7B", claimId: 8 }) }),
-      row("unknown", {}),
+      row("small", { total_params: cell({ num: 1e9, text: "1B", claimId: 8 }) }),
+      row("unknown", { total_params: cell({ num: 7e9, text: "7B" }) }),
     ];
-    const fit = hardwareFit(
-      rows,
-      [],
-      new Map([
-        ["moe", 1],
-        ["small", 2],
-        ["unknown", 3],
-      ]),
-      16,
-      4,
-    );
+    const inputs = new Map([["small", small]]);
+    const ids = new Map([["small", 1]]);
+    const at = (gb: number, context: number) =>
+      hardwareFit(rows, [], ids, inputs, { gb, format: "BF16", context });
+    // (2 GB of weights + 5,120 × 100,000 = 0.512 GB of cache) × (1 + fraction) + fixed.
+    const need = (2e9 + 0.512e9) * (1 + OVERHEAD.fraction) + OVERHEAD.fixedBytes;
+    const fit = at(3, 100_000);
     expect(fit.points.map((p) => [p.slug, p.gb, p.fits])).toEqual([
-      ["small", 3.5, true],
-      ["moe", 15, true],
+      ["small", Number((need / 1e9).toPrecision(4)), true],
     ]);
-    expect(hardwareFit(rows, [], new Map(), 14, 4).points.find((p) => p.slug === "moe")?.fits).toBe(
-      false,
-    );
-    expect(fit.missing).toEqual(["UNKNOWN"]);
+    expect(at(need / 1e9 - 0.01, 100_000).points[0]?.fits).toBe(false);
+    // The same budget fits at a shorter context: the cache is what grew.
+    expect(at(need / 1e9 - 0.01, 10_000).points[0]?.fits).toBe(true);
+    expect(fit.missing).toEqual([
+      "UNKNOWN (total parameters; layers; key/value heads; head dimension (or hidden size and attention heads))",
+    ]);
   });
 });
 

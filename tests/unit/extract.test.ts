@@ -270,3 +270,111 @@ describe("code point offsets", () => {
     for (const i of indexes) expect(at.get(i), String(i)).toBe(toCodePointOffset(text, i));
   });
 });
+
+describe("2026 reading rules", () => {
+  it("never reads a dataset table's licence column as a model's licence", () => {
+    const text = [
+      "| Dataset | Usage | License | Model(s) |",
+      "|---|---|---|---|",
+      "| [Nemotron-Math-v2](https://huggingface.co/datasets/nvidia/Nemotron-Math-v2) | SFT | CC-BY-4.0 | Nemotron 3 |",
+      "",
+    ].join("\n");
+    const { candidates } = extractFacts(text, {
+      known: [{ slug: "nemotron-3", name: "Nemotron 3", aliases: [] }],
+      model: { slug: "nemotron-3" },
+      subject: "nemotron",
+      format: "markdown",
+    });
+    expect(candidates.filter((c) => c.field === "license")).toEqual([]);
+  });
+
+  it("reads a licence the text gives the weights, and a family document's line under a member's heading", () => {
+    const text = [
+      "### Nemotron 3.5 Lightning",
+      "",
+      "A model for agents. Weights, data, and recipes are released under OpenMDW-1.1.",
+      "",
+      "- 30B total / 3B active parameters",
+      "",
+    ].join("\n");
+    const { candidates } = extractFacts(text, {
+      known: [
+        { slug: "nemotron-3", name: "Nemotron 3", aliases: [] },
+        { slug: "nemotron-3.5-lightning", name: "Nemotron 3.5 Lightning", aliases: [] },
+      ],
+      model: { slug: "nemotron-3" },
+      subject: "nemotron",
+      format: "markdown",
+    });
+    const by = (f: string) =>
+      candidates.filter((c) => c.field === f).map((c) => [c.model, c.valueText]);
+    expect(by("license")).toEqual([["nemotron-3.5-lightning", "OpenMDW-1.1"]]);
+    expect(by("total_params")).toEqual([["nemotron-3.5-lightning", "30B"]]);
+    expect(by("active_params")).toEqual([["nemotron-3.5-lightning", "3B"]]);
+  });
+
+  it("dates each model a news line names, and quotes a sentence whole across 'Qwen3.5'", () => {
+    const text =
+      "- 2026-02-24: Qwen3.5-122B-A10B and Qwen3.5-27B are released. Check out the cards.\n\n" +
+      "We release Qwen3.5. The first release includes one model.\n";
+    const { candidates } = extractFacts(text, {
+      known: [
+        { slug: "qwen3.5", name: "Qwen3.5", aliases: [] },
+        { slug: "qwen3.5-122b-a10b", name: "Qwen3.5-122B-A10B", aliases: [] },
+        { slug: "qwen3.5-27b", name: "Qwen3.5-27B", aliases: [] },
+      ],
+      model: { slug: "qwen3.5" },
+      subject: "qwen3.5",
+      format: "markdown",
+    });
+    const dates = candidates.filter((c) => c.field === "release_date");
+    expect(dates.map((c) => [c.model, c.valueDate])).toEqual([
+      ["qwen3.5-122b-a10b", "2026-02-24"],
+      ["qwen3.5-27b", "2026-02-24"],
+    ]);
+    expect(text.slice(dates[0]?.quote.start, dates[0]?.quote.end)).toBe(
+      "2026-02-24: Qwen3.5-122B-A10B and Qwen3.5-27B are released.",
+    );
+  });
+
+  it("does not read a context window as a sliding window, nor a licence from 'the same license'", () => {
+    const text =
+      "Qwen3-99B has a context window size of 131,072 tokens. Released as open weights under the same license.\n";
+    const { candidates } = extractFacts(text, {
+      known: [{ slug: "qwen3-99b", name: "Qwen3-99B", aliases: [] }],
+      model: { slug: "qwen3-99b" },
+      subject: "qwen3",
+      format: "markdown",
+    });
+    expect(candidates.filter((c) => c.field === "sliding_window" || c.field === "license")).toEqual(
+      [],
+    );
+  });
+
+  it("reads a spec sheet's counts with a remark, model dimension, experts and a layers/hidden pair", () => {
+    const text = [
+      "| Specification | Value |",
+      "|---|---|",
+      "| **Layers** | 88 (periodic Mamba-MoE interleaving with attention anchors) |",
+      "| **Model Dimension** | 4096 |",
+      "| **Total Experts per Layer** | 512 |",
+      "| **Active Experts (Top-k)** | 22 |",
+      "| **Layers / Hidden** | 52 / 2688 |",
+      "",
+    ].join("\n");
+    const { candidates } = extractFacts(text, {
+      known: [{ slug: "nemotron-3-super", name: "Nemotron 3 Super", aliases: [] }],
+      model: { slug: "nemotron-3-super" },
+      subject: "nemotron",
+      format: "markdown",
+    });
+    expect(candidates.map((c) => [c.field, c.valueText])).toEqual([
+      ["layers", "88"],
+      ["hidden_size", "4096"],
+      ["experts", "512"],
+      ["active_experts", "22"],
+      ["layers", "52"],
+      ["hidden_size", "2688"],
+    ]);
+  });
+});

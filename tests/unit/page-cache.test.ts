@@ -193,6 +193,10 @@ describe("the cache key", () => {
   it("keeps the parameters a route reads, sorted; drops the rest", () => {
     expect(cacheKey("/", "?x=1&sort=mmlu.desc&arch=moe&utm=a")).toBe("/?arch=moe&sort=mmlu.desc");
     expect(cacheKey("/", "?random=8a7d6f")).toBe("/");
+    // "Released in the last 3 months" is relative to today: one day's page, not forever's.
+    expect(cacheKey("/", "?releasedWithin=3")).toBe(
+      `/?releasedWithin=3&_day=${new Date().toISOString().slice(0, 10)}`,
+    );
     expect(cacheKey("/compare", "?models=a,b&junk=1")).toBe("/compare?models=a%2Cb");
     expect(cacheKey("/models/gpt-oss-20b", "?anything=1")).toBe("/models/gpt-oss-20b");
     expect(cacheKey("/charts", "?gb=24&bits=4&q=qwen")).toBe("/charts?bits=4&gb=24&q=qwen");

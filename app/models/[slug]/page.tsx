@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Badge, ClaimCard } from "@/components/claim-card";
-import { subjectLabel } from "@/components/format";
+import { formatDate, subjectLabel } from "@/components/format";
 import { HistoryList } from "@/components/history-list";
 import { db } from "@/db";
 import { estimateWeightMemory } from "@/db/domain/derived";
@@ -75,9 +75,28 @@ export default async function ModelPage({ params }: { params: Params }) {
       </nav>
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">{model.name}</h1>
+        {model.status === "announced" ? (
+          <p className="mt-1 text-sm">
+            <span className="rounded border border-amber-600 px-1 text-amber-800 dark:border-amber-500 dark:text-amber-300">
+              Announced
+            </span>{" "}
+            A source names this model but says its weights are not released yet: it is not counted
+            as a released open-weight model (the release-status claim below cites the passage).
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
           {model.kind === "family" ? "Model family" : "Model"} by {model.developer}.{" "}
           {model.description}
+        </p>
+        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+          Added to the catalog{" "}
+          <time dateTime={model.createdAt.toISOString()}>
+            {formatDate(model.createdAt.toISOString())}
+          </time>{" "}
+          · its sources last read through the importer{" "}
+          <time dateTime={model.checkedAt.toISOString()}>
+            {formatDate(model.checkedAt.toISOString())}
+          </time>
         </p>
         {members.length > 0 ? (
           <p className="mt-2 text-sm">
@@ -93,6 +112,8 @@ export default async function ModelPage({ params }: { params: Params }) {
         {model.kind === "model" ? (
           <p className="mt-2 text-sm">
             <Link href={`/compare?models=${model.slug}`}>Compare with other models</Link>
+            {" · "}
+            <Link href={`/models/${model.slug}/memory`}>Memory at your context length</Link>
           </p>
         ) : null}
       </header>
@@ -175,7 +196,9 @@ export default async function ModelPage({ params }: { params: Params }) {
           </h2>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
             Not stated by a source: computed from the cited total parameters and each weight format
-            the sources name. Weights only; the KV cache and activations need more.
+            the sources name. Weights only: the{" "}
+            <Link href={`/models/${model.slug}/memory`}>memory page</Link> adds the key/value cache
+            at a context length.
           </p>
           <table className="text-sm">
             <thead>

@@ -67,7 +67,7 @@ const MEASURES: [RegExp, Measure][] = [
     { field: "active_params", label: "", settings: "", read: "count" },
   ],
   [
-    /^number of layers\b|^num layers$/,
+    /^number of layers\b|^num layers$|^n_layers$/,
     { field: "layers", label: "", settings: "", read: "integer" },
   ],
   [
@@ -78,14 +78,17 @@ const MEASURES: [RegExp, Measure][] = [
     /^number of (kv|key-value|key\/value) heads$/,
     { field: "kv_heads", label: "", settings: "", read: "integer" },
   ],
-  [/^number of experts$/, { field: "experts", label: "", settings: "", read: "integer" }],
   [
-    /^(selected|activated|active) experts( per token)?$|^number of activated experts$/,
+    /^number of experts$|^total experts( per layer)?$/,
+    { field: "experts", label: "", settings: "", read: "integer" },
+  ],
+  [
+    /^(selected|activated|active) experts( per token| \(top-k\))?$|^number of activated experts$/,
     { field: "active_experts", label: "", settings: "", read: "integer" },
   ],
   [/^vocab(ulary)? size$/, { field: "vocab_size", label: "", settings: "", read: "integer" }],
   [
-    /^(attention )?hidden (size|dimension)$/,
+    /^(attention )?hidden (size|dimension)$|^model dimension$|^d_model$/,
     { field: "hidden_size", label: "", settings: "", read: "integer" },
   ],
   [/^architecture$/, { field: "architecture", label: "", settings: "", read: "text" }],
@@ -108,6 +111,10 @@ const MEASURES: [RegExp, Measure][] = [
     { field: "other", label: "max output tokens", settings: "", read: "tokens", unit: "tokens" },
   ],
   [/^layers$/, { field: "layers", label: "", settings: "", read: "integer" }],
+  [
+    /^layers ?\/ ?hidden$/,
+    { field: "layers", second: "hidden_size", label: "", settings: "", read: "integer" },
+  ],
   [/^attention heads$/, { field: "attention_heads", label: "", settings: "", read: "integer" }],
   [
     /^heads \(q ?\/ ?kv\)$|^heads \(kv\)$/,
@@ -118,7 +125,7 @@ const MEASURES: [RegExp, Measure][] = [
     { field: "experts", second: "active_experts", label: "", settings: "", read: "integer" },
   ],
   [
-    /^(training tokens|token count)$/,
+    /^(pre-?training tokens|training tokens|token count)$/,
     { field: "other", label: "training tokens", settings: "", read: "tokens", unit: "tokens" },
   ],
   [/^license$/, { field: "license", label: "", settings: "", read: "text" }],

@@ -16,7 +16,12 @@ import { LENGTHS } from "../rules";
 import type { Found } from "./tables";
 import { ExtractError, type Span } from "./types";
 
-type KeyRule = { field: ClaimField; read: "integer" | "text" | "json" | "layers" };
+type KeyRule = {
+  field: ClaimField;
+  /** For "other": what the value is (Gemma 4's global attention layers). */
+  label?: string;
+  read: "integer" | "text" | "json" | "layers" | "boolean";
+};
 
 const KEYS: Record<string, KeyRule> = {
   num_hidden_layers: { field: "layers", read: "integer" },
@@ -35,6 +40,9 @@ const KEYS: Record<string, KeyRule> = {
   num_experts_per_tok: { field: "active_experts", read: "integer" },
   sliding_window: { field: "sliding_window", read: "integer" },
   layer_types: { field: "sliding_window_layers", read: "layers" },
+  // Hybrid models' layer layouts (Nemotron): which layers attend, and so which keep a cache.
+  layers_block_type: { field: "sliding_window_layers", read: "layers" },
+  hybrid_override_pattern: { field: "sliding_window_layers", read: "text" },
   sliding_window_pattern: { field: "sliding_window_layers", read: "integer" },
   kv_lora_rank: { field: "kv_lora_rank", read: "integer" },
   qk_rope_head_dim: { field: "qk_rope_head_dim", read: "integer" },
@@ -46,6 +54,12 @@ const KEYS: Record<string, KeyRule> = {
   quant_method: { field: "quantization", read: "text" },
   modules_to_not_convert: { field: "unquantized_modules", read: "json" },
   ignored_layers: { field: "unquantized_modules", read: "json" },
+  tie_word_embeddings: { field: "tied_embeddings", read: "boolean" },
+  // Global (full-attention) layers with their own key/value shape (Gemma 4).
+  num_global_key_value_heads: { field: "other", label: "global key/value heads", read: "integer" },
+  global_head_dim: { field: "other", label: "global head dimension", read: "integer" },
+  attention_k_eq_v: { field: "other", label: "keys equal values", read: "boolean" },
+  intermediate_size: { field: "intermediate_size", read: "integer" },
 };
 
 /** Objects whose keys describe the language model itself. */
@@ -66,7 +80,7 @@ function candidate(
     model: subject.slug,
     knownModel: subject.known,
     field: rule.field,
-    label: "",
+    label: rule.label ?? "",
     settings: "",
     variant: subject.variant,
     condition: "",
@@ -104,6 +118,9 @@ function readJsonValue(
   }
   if (rule.read === "text")
     return node.type === "string" ? { text: node.value as string, num: null } : null;
+  // The literal as the config writes it ("false"): the quote says exactly that, nothing more.
+  if (rule.read === "boolean")
+    return node.type === "boolean" ? { text: String(node.value), num: null } : null;
   if (rule.read === "layers") {
     const kinds = (node.children ?? [])
       .filter((c) => c.type === "string")
@@ -135,7 +152,19 @@ function moduleKinds(prop: JsonNode, list: JsonNode): { text: string; quote: Spa
   return { text: [...kinds.keys()].join(", "), quote: { start: prop.offset, end } };
 }
 
-export function jsonConfigFacts(text: string, subject: ConfigSubject): Found[] {
+/*
+ * Python's json module writes Infinity and NaN, which JSON has no words for, and Hugging Face
+ * configs carry them (Nemotron's time_step_limit). They are read as numbers of the same length,
+ * so every offset stays the text's own; no key the importer reads takes such a value.
+ */
+const PYTHON_NUMBERS = /(?<=[\s,:[])(-?)Infinity\b|(?<=[\s,:[])NaN\b/g;
+const tolerant = (text: string) =>
+  text.replace(PYTHON_NUMBERS, (m, sign: string | undefined) =>
+    m === "NaN" ? "0.0" : `${sign ?? ""}${"9".repeat(8)}`,
+  );
+
+export function jsonConfigFacts(raw: string, subject: ConfigSubject): Found[] {
+  const text = tolerant(raw);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -245,6 +274,8 @@ export function yamlFacts(
         out.push(
           candidate(subject, rule, String(value.value), value.value as number, quote, "yaml"),
         );
+      } else if (rule.read === "boolean" && typeof value.value === "boolean") {
+        out.push(candidate(subject, rule, String(value.value), null, quote, "yaml"));
       } else if (rule.read === "text" && typeof value.value === "string") {
         out.push(candidate(subject, rule, value.value, null, quote, "yaml"));
       }

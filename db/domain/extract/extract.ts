@@ -211,13 +211,16 @@ function proseBlocks(tree: Root, exclude: Span[]): Span[] {
   const out: Span[] = [];
   const visit = (nodes: RootContent[]) => {
     for (const node of nodes) {
-      if (
-        node.type === "table" ||
-        node.type === "code" ||
-        node.type === "html" ||
-        node.type === "yaml"
-      )
+      if (node.type === "table") {
+        // A body row's cells can be prose ("31.6B total / 3.6B active MoE …" beside the model's
+        // name): each row is a block of its own, so a quote never runs into the next row.
+        for (const row of node.children.slice(1)) {
+          const s = { start: row.position?.start.offset ?? 0, end: row.position?.end.offset ?? 0 };
+          if (!overlaps(s, exclude)) out.push(s);
+        }
         continue;
+      }
+      if (node.type === "code" || node.type === "html" || node.type === "yaml") continue;
       if (node.type === "paragraph" || node.type === "heading") {
         const s = { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
         if (!overlaps(s, exclude)) out.push(s);
@@ -364,8 +367,21 @@ function extract(text: string, options: ExtractOptions): Extraction {
       ),
     );
   }
-  return { format, candidates: keyed(original, mapped(omissions, found)) };
+  return {
+    format,
+    candidates: keyed(original, mapped(omissions, found.filter(aboutModels(text)))),
+  };
 }
+
+/*
+ * A licence in a table of datasets (Nemotron's README lists its training sets with theirs) is a
+ * dataset's licence: a row that links a dataset is never a model's weights' licence.
+ */
+const aboutModels = (text: string) => (f: Found) =>
+  !(
+    f.field === "license" &&
+    /huggingface\.co\/datasets\//.test(text.slice(f.quote.start, f.quote.end))
+  );
 
 function mapped(o: Omissions, found: Found[]): Found[] {
   if (o.removed.length === 0) return found;

@@ -32,6 +32,8 @@ type Rule = {
   sizes?: number;
   /** A sentence saying this is about something else ("this code repository is licensed …"). */
   notAbout?: RegExp;
+  /** The fact holds for every model the line names ("2026-02-24: A, B and C are released"). */
+  each?: true;
 };
 
 // A whole number as written ("262,144", "32768", "1.5"); never a prefix of a longer one.
@@ -39,6 +41,10 @@ type Rule = {
 // unbounded \d+ re-tried at every offset of a long digit run is quadratic.
 const N = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3}){1,4}|\d{1,9}(?:\.\d{1,4})?)(?![\d,.]\d)`;
 const SIZE = String.raw`(?<![\d.])(\d{1,5}(?:\.\d{1,3})?\s?[BMT])\b`;
+
+/** What the importer calls a document saying its model's weights are not out yet. */
+export const RELEASE_STATUS_LABEL = "release status";
+export const NOT_YET_RELEASED = /\b(not yet released)\b/i;
 
 const RULES: Rule[] = [
   {
@@ -130,7 +136,7 @@ const RULES: Rule[] = [
   {
     // gpt-oss: "(117B parameters with 5.1B active parameters)".
     re: new RegExp(
-      String.raw`${SIZE} (?:total )?parameters,? (?:with|and) ${SIZE} (?:active|activated)(?: parameters)?`,
+      `${SIZE} (?:total )?parameters,? (?:with|and) ${SIZE} (?:active|activated)(?: parameters)?`,
       "i",
     ),
     hits: [
@@ -158,6 +164,70 @@ const RULES: Rule[] = [
     hits: [{ field: "context_window", group: 1, read: "context", variant: "" }],
   },
   {
+    // "interleave 5 local layers with 1 global layer": which layers attend within the window.
+    re: /\binterleave (\d{1,3} local layers? with \d{1,3} global layers?)\b/i,
+    hits: [{ field: "sliding_window_layers", group: 1, read: "text" }],
+  },
+  {
+    // "reduce the window size to 1024 tokens": the sliding window of the local layers.
+    // Never a context window ("a context window size of 131,072 tokens").
+    re: new RegExp(
+      String.raw`(?<!context )\b(?:sliding )?window size (?:to|of) ${N} tokens\b`,
+      "i",
+    ),
+    hits: [{ field: "sliding_window", group: 1, read: "integer" }],
+  },
+  {
+    // Nemotron: "550B total / 55B active"; GLM-5: "744B parameters (40B active)".
+    re: new RegExp(String.raw`${SIZE} (?:total|parameters) (?:\/ |\()${SIZE} active\b`, "i"),
+    hits: [
+      { field: "total_params", group: 1, read: "count" },
+      { field: "active_params", group: 2, read: "count" },
+    ],
+  },
+  {
+    // "Both the code repository and the model weights are released under the [Modified MIT
+    // License]": a licence the sentence gives the weights themselves.
+    // A name may hold dots ("OpenMDW-1.1") but never ends with the sentence's full stop.
+    // Words of a name start with a capital or a digit ("Apache 2.0 License", "CC BY 4.0").
+    re: /\b(?:model )?[Ww]eights(?:, data, and recipes)? (?:are|is) released under (?:the |a |an )?\[?([A-Z][\w-]*(?:\.[\w-]+)*(?: [A-Z0-9][\w-]*(?:\.[\w-]+)*){0,4})/,
+    hits: [{ field: "license", group: 1, read: "text" }],
+  },
+  {
+    // "Released as open weights under a Modified MIT license."
+    // Case-sensitive: a name, not "the same license" or "a permissive license".
+    re: /\b[Oo]pen weights under (?:a |an |the )?([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*){0,3} [Ll]icen[cs]e)/,
+    hits: [{ field: "license", group: 1, read: "text" }],
+  },
+  {
+    // A dated news line: "- 2026-02-24: Qwen3.5-122B-A10B, Qwen3.5-35B-A3B, and Qwen3.5-27B are
+    // released." The date is each named model's release.
+    // Only the names before the verb are dated (not "… beating Qwen3-32B" after it); one line only.
+    re: /^[^\w\n]*(\d{4}-\d{2}-\d{2}):[^\n]*?\b(?:are released|is released|released|(?:now )?availabe?l?e?|[Ww]e release [A-Z][\w.-]*[\w])\b/m,
+    each: true,
+    hits: [{ field: "release_date", group: 1, read: "date" }],
+  },
+  {
+    // "The updated 8B and 70B models were released on July 24, 2026."
+    re: /\breleased on ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})/,
+    hits: [{ field: "release_date", group: 1, read: "date" }],
+  },
+  {
+    // Apertus 1.1: "[Apertus 1.1 0.5B](…) and [0.5B Instruct](…) (500 million parameters)".
+    re: /\((\d{1,4}(?:\.\d{1,2})? (?:million|billion)) parameters\)/,
+    hits: [{ field: "total_params", group: 1, read: "count" }],
+  },
+  {
+    // "The model is not yet released": the document's model is announced, not released.
+    re: NOT_YET_RELEASED,
+    hits: [{ field: "other", label: RELEASE_STATUS_LABEL, group: 1, read: "text" }],
+  },
+  {
+    // "The context window grows to 262,144 tokens".
+    re: new RegExp(String.raw`\bcontext window (?:grows|extends|increases) to ${N} tokens\b`, "i"),
+    hits: [{ field: "context_window", group: 1, read: "context" }],
+  },
+  {
     re: /Release Date:\**\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})/i,
     hits: [{ field: "release_date", group: 1, read: "date" }],
   },
@@ -176,6 +246,12 @@ export function parseWrittenDate(text: string): string | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
 }
 
+/** "2026-02-24" when it is a real calendar date, else null ("2026-13-40" is not). */
+function validIso(text: string): string | null {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? text : null;
+}
+
 function read(text: string, how: Hit["read"]) {
   if (how === "integer") {
     return { valueNum: Number(text), unit: null, qualifier: "exact" as const, valueDate: null };
@@ -183,7 +259,7 @@ function read(text: string, how: Hit["read"]) {
   if (how === "text")
     return { valueNum: null, unit: null, qualifier: "exact" as const, valueDate: null };
   if (how === "date") {
-    const iso = parseWrittenDate(text);
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? validIso(text) : parseWrittenDate(text);
     return iso ? { valueNum: null, unit: null, qualifier: "exact" as const, valueDate: iso } : null;
   }
   const q = parseQuantity(text, how === "context" ? "context" : "count");
@@ -217,7 +293,9 @@ function sentenceAround(text: string, at: number, end: number, within: Span): Sp
   let stop = end;
   while (stop < within.end) {
     if (hardBreak(stop)) break;
-    if (/[.!?]/.test(text[stop] as string) && /\s|$/.test(text[stop + 1] ?? "")) {
+    // A full stop ends the sentence only before a space or the end ("Qwen3.5", "1.5B" do not).
+    const next = text[stop + 1];
+    if (/[.!?]/.test(text[stop] as string) && (next === undefined || /\s/.test(next))) {
       stop++;
       break;
     }
@@ -226,6 +304,42 @@ function sentenceAround(text: string, at: number, end: number, within: Span): Sp
   while (start < stop && /[\s*+\->#]/.test(text[start] as string)) start++;
   while (stop > start && /\s/.test(text[stop - 1] as string)) stop--;
   return { start, end: stop };
+}
+
+/** Every markdown heading's start and text, in document order (found once per document). */
+function headingsOf(text: string): { at: number; text: string }[] {
+  return [...text.matchAll(/^#{1,6}[ \t]+(.+)$/gm)].map((m) => ({
+    at: m.index ?? 0,
+    text: m[1] as string,
+  }));
+}
+
+/**
+ * The model the nearest heading above `at` names, when it is a member of the document's own
+ * model (its slug extends the family's: "nemotron-3-ultra" under "nemotron-3"); else null.
+ */
+function memberHeading(
+  headings: { at: number; text: string }[],
+  at: number,
+  own: Target,
+  resolve: ModelResolver,
+  mentions: (sentence: string) => string[],
+): Target | null {
+  // The last heading before `at` (headings are in document order).
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((headings[mid] as { at: number }).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = headings[lo - 1]?.text;
+  if (!last) return null;
+  const named = mentions(last);
+  if (named.length !== 1) return null;
+  const r = resolve(named[0] as string);
+  const member = r && (r.slug.startsWith(`${own.slug}-`) || r.slug.startsWith(`${own.slug}.`));
+  return member ? r : null;
 }
 
 /**
@@ -243,6 +357,7 @@ export function sentenceFacts(
 ): Found[] {
   const out: Found[] = [];
   const seen = new Set<string>();
+  const headings = own ? headingsOf(text) : [];
   for (const block of blocks) {
     // A paragraph of prose is short; a 20,000-character "paragraph" is not prose to read.
     if (block.end - block.start > MAX_BLOCK) continue;
@@ -255,7 +370,8 @@ export function sentenceFacts(
         const end = at + m[0].length;
         if (taken.some((t) => at < t.end && end > t.start)) continue;
         taken.push({ start: at, end });
-        const quote = sentenceAround(text, at, end, block);
+        // A table row is quoted whole: its first cell names what the prose in the others is about.
+        const quote = text[block.start] === "|" ? block : sentenceAround(text, at, end, block);
         if (rule.notAbout?.test(text.slice(quote.start, quote.end))) continue;
         const size = rule.size ? (m[rule.size] as string | undefined) : undefined;
         const bySize = (s: string) => {
@@ -274,9 +390,21 @@ export function sentenceFacts(
         } else if (size && own) {
           targets = [bySize(size)].flatMap((t) => t ?? []);
         } else {
-          const named = mentions(text.slice(quote.start, quote.end));
-          const r = named.length === 1 ? resolve(named[0] as string) : null;
-          targets = named.length > 1 ? [] : r ? [r] : own ? [own] : [];
+          // A dated line dates only the models it names before its verb.
+          const named = mentions(rule.each ? m[0] : text.slice(quote.start, quote.end));
+          // A family document's line under one member's heading ("### Nemotron 3 Ultra") is
+          // about that member, when the line itself names no model.
+          const underHeading =
+            named.length === 0 && own ? memberHeading(headings, at, own, resolve, mentions) : null;
+          if (underHeading) {
+            targets = [underHeading];
+          } else if (rule.each && named.length > 1) {
+            const all = named.flatMap((n) => resolve(n) ?? []);
+            targets = all.filter((t, i) => all.findIndex((x) => x.slug === t.slug) === i);
+          } else {
+            const r = named.length === 1 ? resolve(named[0] as string) : null;
+            targets = named.length > 1 ? [] : r ? [r] : own ? [own] : [];
+          }
         }
         for (const model of targets) {
           for (const hit of rule.hits) {

@@ -113,6 +113,17 @@ export function readCell(raw: string, m: Measure): Read[] | null {
           },
         ];
       }
+      // "88 (periodic Mamba-MoE interleaving …)", "30 (reduced from 32)": the count, then a remark.
+      const lead = /^(\d+)\s+\([^()]*\)$/.exec(text);
+      if (lead)
+        return [
+          {
+            valueText: lead[1] as string,
+            valueNum: Number(lead[1]),
+            unit: null,
+            qualifier: "exact",
+          },
+        ];
       if (!/^\d+$/.test(text)) return null;
       return [{ valueText: text, valueNum: Number(text), unit: null, qualifier: "exact" }];
     }
@@ -419,9 +430,11 @@ function specSheet(table: Table, subject: ModelMatch, via: Found["via"]): Found[
     const m = columnMeaning(row.cells[0]?.text ?? "");
     if (m?.kind !== "measure") continue;
     const reads = readCell(row.cells[1]?.text ?? "", m.measure);
-    for (const read of reads ?? []) {
+    for (const [i, read] of (reads ?? []).entries()) {
+      // "Layers / Hidden | 52 / 2688": the second number is the second field's.
+      const field = i === 0 ? m.measure.field : (m.measure.second ?? m.measure.field);
       out.push({
-        ...make(table, row as TableRow, subject, m.measure, read, m.measure.field, via, {
+        ...make(table, row as TableRow, subject, m.measure, read, field, via, {
           settings: [],
         }),
         quote: row.span,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ProposalView } from "@/db/queries/imports";
 import { claims, models, revisions, sources } from "@/db/schema";
@@ -136,6 +136,54 @@ describe("the importer", () => {
       ),
     );
     expect(second.created).toBe(0);
+  });
+
+  it("creates a model its card calls not yet released as announced, and marks what it read as checked", async () => {
+    await h.signInAs("alice");
+    const card = "# Qwen3-98B is Coming\n\nThe model is not yet released.\n";
+    const source = {
+      ...newSource,
+      slug: "qwen3-98b-card",
+      title: "Qwen3-98B (test card)",
+      text: card,
+      model: "qwen3-98b",
+      modelName: "Qwen3-98B",
+    };
+    const view = await propose(source);
+    expect(view.candidates.map((c) => [c.field, c.label, c.valueText])).toEqual([
+      ["other", "release status", "not yet released"],
+    ]);
+    const before = new Date();
+    h.expectOk(
+      await h.actions.applyImportAction(null, h.form({ ...source, decisions: acceptAll(view) })),
+    );
+    const [model] = await h.t.db.select().from(models).where(eq(models.slug, "qwen3-98b"));
+    expect(model?.status).toBe("announced");
+    expect(model?.checkedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    // Its create revision records it as announced (no unlogged change afterwards).
+    const [created] = await h.t.db
+      .select()
+      .from(revisions)
+      .where(and(eq(revisions.entityType, "model"), eq(revisions.entityId, model?.id as number)));
+    expect((created?.after as { status?: string } | undefined)?.status).toBe("announced");
+    // Reading the same card again changes nothing, but the model is checked again.
+    await new Promise((r) => setTimeout(r, 20));
+    const again = h.expectOk(
+      await h.actions.applyImportAction(
+        null,
+        h.form({
+          mode: "existing",
+          sourceSlug: "qwen3-98b-card",
+          model: "qwen3-98b",
+          subject: "qwen3",
+          decisions: acceptAll(view),
+        }),
+      ),
+    );
+    expect(again.created).toBe(0);
+    const [rechecked] = await h.t.db.select().from(models).where(eq(models.slug, "qwen3-98b"));
+    expect(rechecked?.checkedAt.getTime()).toBeGreaterThan(model?.checkedAt.getTime() as number);
+    expect(rechecked?.updatedAt.getTime()).toBe(model?.updatedAt.getTime());
   });
 
   it("refuses bad input with a clear message and stores nothing", async () => {

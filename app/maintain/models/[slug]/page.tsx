@@ -41,7 +41,7 @@ export default async function EditModelPage({ params }: { params: Params }) {
         fields={[
           { name: "id", label: "", type: "hidden", defaultValue: model.id },
           { name: "baseRevision", label: "", type: "hidden", defaultValue: model.revision },
-          ...modelFields(families, { ...model, createdAt: null, updatedAt: null }),
+          ...modelFields(families, { ...model, createdAt: null, updatedAt: null, checkedAt: null }),
           { name: "reason", label: "Why (recorded in the history)", required: true, wide: true },
         ]}
       />

@@ -1,0 +1,4 @@
+ALTER TYPE "public"."claim_field" ADD VALUE 'intermediate_size';--> statement-breakpoint
+ALTER TABLE "claims" DROP CONSTRAINT "claims_architecture_counts";--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_architecture_counts" CHECK ("claims"."field"::text not in ('layers', 'hidden_size', 'attention_heads', 'kv_heads', 'head_dim', 'vocab_size', 'experts', 'active_experts', 'sliding_window', 'kv_lora_rank', 'qk_rope_head_dim', 'max_position_embeddings', 'intermediate_size') or ("claims"."value_num" is not null
+        and "claims"."value_num" = trunc("claims"."value_num") and "claims"."value_num" between 1 and 1e8));
