@@ -33,7 +33,11 @@ export function ClaimCard({
   claim: ClaimWithContext;
   showModel?: boolean;
 }) {
-  const fragment = textFragmentUrl(claim.source.url, claim.quote, claim.source.kind);
+  const v = claim.version;
+  const behind = v.number < v.newest;
+  // The original at the version the claim was checked on (its commit) when that is known.
+  const original = v.url ?? claim.source.url;
+  const fragment = textFragmentUrl(original, claim.quote, claim.source.kind);
   return (
     <article
       id={`c-${claim.id}`}
@@ -82,18 +86,37 @@ export function ClaimCard({
       ) : null}
       <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">
         {KIND_LABELS[claim.source.kind]}: <span className="font-medium">{claim.source.title}</span>{" "}
-        — {claim.source.publisher ?? "publisher not stated"}, {formatDate(claim.source.publishedOn)}
+        — {claim.source.publisher ?? "publisher not stated"}, {formatDate(v.publishedOn)}
         {claim.source.mirrorOf ? " · read from a third party's copy of the publisher's file" : ""}
+        {v.newest > 1 ? (
+          <>
+            {" "}
+            · checked against version {v.number} of {v.newest}
+            {behind ? "" : " (the newest)"}
+          </>
+        ) : null}
       </p>
+      {behind ? (
+        <p className="mt-1 rounded border border-amber-500 px-2 py-1 text-xs text-amber-900 dark:text-amber-200">
+          The source has changed here since: version {v.newest} no longer states this passage as
+          quoted.{" "}
+          <Link href={`/sources/${claim.source.slug}?from=${v.number}&to=${v.newest}`}>
+            See what changed
+          </Link>
+          {v.waiting ? " · waiting for a maintainer's review" : ""}
+        </p>
+      ) : null}
       <ul className="mt-1 flex flex-wrap gap-x-4 text-xs">
         <li>
-          <Link href={`/sources/${claim.source.slug}#claim-${claim.id}`}>
+          <Link
+            href={`/sources/${claim.source.slug}${behind ? `?version=${v.number}` : ""}#claim-${claim.id}`}
+          >
             Passage in stored copy
           </Link>
         </li>
-        {claim.source.url ? (
+        {original ? (
           <li>
-            <a href={fragment ?? claim.source.url} rel="noopener noreferrer">
+            <a href={fragment ?? original ?? undefined} rel="noopener noreferrer">
               {claim.source.mirrorOf ? "The copy we read" : "Original"}
               {fragment ? " (at the passage)" : ""}
             </a>

@@ -1,6 +1,6 @@
 /*
- * Whole-catalog backup: every table the catalog needs (maintainers, sources, models, claims,
- * revisions) as JSON, rows keyed by their SQL column names so import can hand them straight back
+ * Whole-catalog backup: every table the catalog needs (maintainers, sources and their versions,
+ * models, claims, the review queue, revisions) as JSON, rows keyed by their SQL column names so import can hand them straight back
  * to Postgres (json_populate_recordset), ids included. Import goes only into an empty database
  * and runs in one transaction; the integrity triggers re-check every quote on the way in.
  * Sessions and sign-in attempts are not backed up. The file holds password hashes: keep it private.
@@ -9,9 +9,20 @@ import { sql } from "drizzle-orm";
 import { rebuildCatalogRows } from "./catalog-index";
 import { type Db, rowsOf } from "./client";
 
-export const BACKUP_FORMAT = "open-weights-ledger/backup-v1";
+export const BACKUP_FORMAT = "open-weights-ledger/backup-v2";
+/** Version 1 files predate source versions: each source restores as its own version 1. */
+const BACKUP_FORMAT_V1 = "open-weights-ledger/backup-v1";
 /** Insert order respects foreign keys; model families are linked in a second pass. */
-export const BACKUP_TABLES = ["maintainers", "sources", "models", "claims", "revisions"] as const;
+export const BACKUP_TABLES = [
+  "maintainers",
+  "sources",
+  "source_versions",
+  "models",
+  "claims",
+  "claim_reviews",
+  "revisions",
+] as const;
+const V1_TABLES = ["maintainers", "sources", "models", "claims", "revisions"] as const;
 type Table = (typeof BACKUP_TABLES)[number];
 
 export type Backup = {
@@ -44,12 +55,17 @@ export async function exportCatalog(db: Db): Promise<Backup> {
 export class BackupError extends Error {}
 
 export async function importCatalog(db: Db, backup: Backup): Promise<Record<Table, number>> {
-  if (backup?.format !== BACKUP_FORMAT)
+  const v1 = backup?.format === BACKUP_FORMAT_V1;
+  if (backup?.format !== BACKUP_FORMAT && !v1)
     throw new BackupError(`this is not an ${BACKUP_FORMAT} file`);
-  for (const t of BACKUP_TABLES) {
+  const tables: readonly Table[] = v1 ? V1_TABLES : BACKUP_TABLES;
+  for (const t of tables) {
     if (!Array.isArray(backup.tables?.[t])) throw new BackupError(`the backup has no "${t}" table`);
   }
   return db.transaction(async (tx) => {
+    // A v2 file brings every version with its number: the triggers that create version 1 and
+    // number new versions stand aside for this transaction (every check still runs).
+    if (!v1) await tx.execute(sql`select set_config('ledger.restoring', 'on', true)`);
     for (const t of BACKUP_TABLES) {
       const [row] = rowsOf(await tx.execute(sql.raw(`select count(*)::int as n from ${t}`)));
       if (Number(row?.n) > 0)
@@ -58,14 +74,30 @@ export async function importCatalog(db: Db, backup: Backup): Promise<Record<Tabl
         );
     }
     const counts = {} as Record<Table, number>;
-    for (const t of BACKUP_TABLES) {
+    for (const t of tables) {
       const rows =
         t === "models"
           ? backup.tables.models.map((m) => ({ ...m, family_id: null }))
           : backup.tables[t];
-      await tx.execute(
-        sql`insert into ${sql.raw(t)} overriding system value select * from json_populate_recordset(null::${sql.raw(t)}, ${JSON.stringify(rows)}::json)`,
+      // Only the columns the file has: a column added since it was written keeps its default.
+      const known = new Set(
+        rowsOf<{ name: string }>(
+          await tx.execute(
+            sql`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ${t}`,
+          ),
+        ).map((r) => r.name),
       );
+      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      const unknown = columns.filter((c) => !known.has(c));
+      if (unknown.length > 0)
+        throw new BackupError(
+          `the "${t}" table has columns this database lacks: ${unknown.join(", ")}`,
+        );
+      const list = sql.raw(columns.map((c) => `"${c}"`).join(", "));
+      if (rows.length > 0)
+        await tx.execute(
+          sql`insert into ${sql.raw(t)} (${list}) overriding system value select ${list} from json_populate_recordset(null::${sql.raw(t)}, ${JSON.stringify(rows)}::json)`,
+        );
       if (t === "models") {
         await tx.execute(sql`update models m set family_id = (r.family_id)::int
           from json_to_recordset(${JSON.stringify(backup.tables.models)}::json) as r(id int, family_id int)

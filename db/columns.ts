@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, intArray, rowsOf, type Tx } from "./client";
 import type { ClaimRow, ModelRow } from "./domain/catalog";
-import { type Claim, claims, models, sources } from "./schema";
+import { type Claim, claims, models, sources, sourceVersions } from "./schema";
 
 /** A source as a citation shows it (everything but its text). */
 export const sourceRefColumns = {
@@ -18,6 +18,22 @@ export const sourceRefColumns = {
   kind: sources.kind,
   tier: sources.tier,
   mirrorOf: sources.mirrorOf,
+};
+
+/**
+ * The version a claim cites (join source_versions on claims.version_id): its number, date and
+ * address, the source's newest number, and whether the claim waits for a maintainer's review.
+ */
+export const citedVersionColumns = {
+  number: sourceVersions.number,
+  publishedOn: sourceVersions.publishedOn,
+  url: sourceVersions.url,
+  commit: sourceVersions.commit,
+  newest:
+    sql<number>`(select max(v.number) from source_versions v where v.source_id = ${claims.sourceId})`.mapWith(
+      Number,
+    ),
+  waiting: sql<boolean>`exists (select 1 from claim_reviews r where r.claim_id = ${claims.id} and r.resolved_at is null)`,
 };
 
 export const claimColumns = {

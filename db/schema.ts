@@ -216,6 +216,43 @@ export const sources = pgTable(
   ],
 );
 
+/*
+ * Every version of a source's text, append-only (0012_source_versions.sql refuses updates and
+ * deletes). Claims cite one version; the database checks each quote against its version's text.
+ * The source row mirrors its newest version (text, hash, date, commit) so lists stay cheap.
+ */
+export const sourceVersions = pgTable(
+  "source_versions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "restrict" }),
+    /** 1 for the text the source was created with; each new version is the next number. */
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    // Always overwritten by a trigger, like sources.text_sha256.
+    textSha256: text("text_sha256").notNull().default(""),
+    /** The date this version of the document bears (its commit's date); null when unstated. */
+    publishedOn: date("published_on"),
+    /** Where this version can be read (e.g. the file at its commit). */
+    url: text("url"),
+    commit: text("commit"),
+    retrievedOn: date("retrieved_on"),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("source_versions_number").on(t.sourceId, t.number),
+    check("source_versions_number_positive", sql`${t.number} >= 1`),
+    check(
+      "source_versions_text_length",
+      sql`char_length(${t.text}) between 1 and ${lit(LENGTHS.sourceText)}`,
+    ),
+    check("source_versions_url_scheme", sql`${t.url} is null or ${t.url} ~ '^https?://'`),
+  ],
+);
+
 export const models = pgTable(
   "models",
   {
@@ -299,6 +336,14 @@ export const claims = pgTable(
     sourceId: integer("source_id")
       .notNull()
       .references(() => sources.id, { onDelete: "restrict" }),
+    /**
+     * The version of the source the quote was checked against. Left out on insert (0), the
+     * database fills in the source's newest version (0012_source_versions.sql).
+     */
+    versionId: integer("version_id")
+      .notNull()
+      .default(0)
+      .references(() => sourceVersions.id, { onDelete: "restrict" }),
     quote: text("quote").notNull(),
     /** Offsets in Unicode code points (Postgres character semantics), end exclusive. */
     quoteStart: integer("quote_start").notNull(),
@@ -366,6 +411,59 @@ export const claims = pgTable(
         and ${t.valueNum} = trunc(${t.valueNum}) and ${t.valueNum} between 1 and 1e8)`,
     ),
     check("claims_date_only_for_dates", sql`${t.valueDate} is null or ${t.field} = 'release_date'`),
+  ],
+);
+
+/*
+ * Claims a new source version could not carry automatically: a near match proposed (its value
+ * still in the passage) or nothing found (orphaned). The claim stays published on the version it
+ * was checked against until a maintainer accepts, re-quotes or retires it; a later version
+ * supersedes an open review with a fresh one.
+ */
+export const claimReviews = pgTable(
+  "claim_reviews",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "restrict" }),
+    fromVersionId: integer("from_version_id")
+      .notNull()
+      .references(() => sourceVersions.id, { onDelete: "restrict" }),
+    toVersionId: integer("to_version_id")
+      .notNull()
+      .references(() => sourceVersions.id, { onDelete: "restrict" }),
+    outcome: text("outcome", { enum: ["proposed", "orphaned"] }).notNull(),
+    proposedStart: integer("proposed_start"),
+    proposedEnd: integer("proposed_end"),
+    proposedQuote: text("proposed_quote"),
+    similarity: doublePrecision("similarity"),
+    reason: text("reason"),
+    resolution: text("resolution", {
+      enum: ["accepted", "requoted", "retired", "superseded"],
+    }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("claim_reviews_claim_idx").on(t.claimId),
+    uniqueIndex("claim_reviews_one_open").on(t.claimId).where(sql`${t.resolvedAt} is null`),
+    check("claim_reviews_outcome_values", sql`${t.outcome} in ('proposed', 'orphaned')`),
+    check(
+      "claim_reviews_proposal_whole",
+      sql`(${t.outcome} = 'proposed') = (${t.proposedQuote} is not null)
+        and (${t.proposedQuote} is null) = (${t.proposedStart} is null)
+        and (${t.proposedQuote} is null) = (${t.proposedEnd} is null)`,
+    ),
+    check(
+      "claim_reviews_resolution_values",
+      sql`${t.resolution} is null or ${t.resolution} in ('accepted', 'requoted', 'retired', 'superseded')`,
+    ),
+    check(
+      "claim_reviews_resolved_whole",
+      sql`(${t.resolution} is null) = (${t.resolvedAt} is null)`,
+    ),
   ],
 );
 
@@ -451,6 +549,8 @@ export const catalogRows = pgTable(
 );
 
 export type Source = typeof sources.$inferSelect;
+export type SourceVersion = typeof sourceVersions.$inferSelect;
+export type ClaimReview = typeof claimReviews.$inferSelect;
 export type NewSource = typeof sources.$inferInsert;
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;

@@ -11,6 +11,7 @@ import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
 import { type ClaimField, claimFields } from "@/db/schema";
 import { MODEL_SEEDS, type ModelSeed, orgOfPublisher } from "./catalog";
+import { HISTORIES, loadHistory, placeOnHistory } from "./histories";
 import { importedClaims } from "./imported";
 import { type ClaimReview, COMPARABLE, MODEL_ALIASES, REVIEW } from "./review";
 import { loadSourceSeeds, SOURCES_DIR, type SourceSeed } from "./sources";
@@ -265,6 +266,7 @@ export function handReviewedClaims(dir = SOURCES_DIR) {
 }
 
 export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
+  const root = dir;
   const { sources, models, claims, problems } = handReviewedClaims(dir);
   const imported = importedClaims(sources, models, claims);
   claims.push(...imported.claims);
@@ -276,6 +278,15 @@ export function buildSeedCatalog(dir = SOURCES_DIR): SeedCatalog {
     );
   }
   rankClaims(claims, sources);
+  for (const source of sources) {
+    const dir = HISTORIES[source.slug];
+    if (!dir) continue;
+    source.history = placeOnHistory(
+      source,
+      claims.filter((c) => c.source === source.slug),
+      loadHistory(dir, root),
+    );
+  }
   return { sources, models: MODEL_SEEDS, claims };
 }
 

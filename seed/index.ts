@@ -1,12 +1,36 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { findCatalogDrift, rebuildCatalogRows } from "@/db/catalog-index";
-import type { Db } from "@/db/client";
-import { claims, models, revisions, type Snapshot, sources } from "@/db/schema";
+import type { Db, Tx } from "@/db/client";
+import { addSourceVersionIn, type VersionReport } from "@/db/queries/versions";
+import { claims, models, revisions, type Snapshot, sources, sourceVersions } from "@/db/schema";
 import { buildSeedCatalog, type SeedCatalog } from "./build";
+import type { VersionSeed } from "./histories";
+import type { SourceSeed } from "./sources";
 
 export const SEED_AUTHOR = "seed import";
 
-export type SeedReport = { sources: number; models: number; claims: number; skipped: number };
+export type SeedReport = {
+  sources: number;
+  models: number;
+  claims: number;
+  skipped: number;
+  /** Per appended version of a stored history, what re-anchoring did. */
+  reanchored: VersionReport[];
+};
+
+async function appendVersion(
+  tx: Tx,
+  slug: string,
+  v: Pick<VersionSeed, "text" | "url" | "commit" | "publishedOn">,
+): Promise<VersionReport> {
+  const r = await addSourceVersionIn(
+    tx,
+    { id: null, name: SEED_AUTHOR },
+    { slug, ...v, retrievedOn: null },
+  );
+  if (!r.ok) throw new Error(`${slug}: a stored version was refused: ${r.error}`);
+  return r.data;
+}
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -20,7 +44,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  */
 export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): Promise<SeedReport> {
   return db.transaction(async (tx) => {
-    const report: SeedReport = { sources: 0, models: 0, claims: 0, skipped: 0 };
+    const report: SeedReport = { sources: 0, models: 0, claims: 0, skipped: 0, reanchored: [] };
     const log: (typeof revisions.$inferInsert)[] = [];
     const created = (
       entityType: "source" | "model" | "claim",
@@ -36,18 +60,41 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
         authorName: SEED_AUTHOR,
       });
 
+    // A source with a history is created as its first version, then given each later one.
+    const firstOf = (s: SourceSeed) => {
+      const first = s.history ? (s.history.earlier[0] ?? s.history.placed) : null;
+      return first
+        ? {
+            ...s,
+            text: first.text,
+            url: first.url,
+            publishedOn: first.publishedOn,
+            commit: first.commit,
+          }
+        : s;
+    };
+    const createdSlugs = new Set<string>();
     for (const batch of chunks(catalog.sources, 20)) {
       const inserted = await tx
         .insert(sources)
-        .values(batch.map(({ file: _file, ...s }) => s))
+        .values(batch.map((s) => firstOf(s)).map(({ file: _file, history: _h, ...s }) => s))
         .onConflictDoNothing({ target: sources.slug })
         .returning();
+      for (const row of inserted) createdSlugs.add(row.slug);
       for (const row of inserted)
         created("source", row, {
           ...row,
           text: `(${row.text.length} characters, sha256 ${row.textSha256})`,
         });
       report.sources += inserted.length;
+    }
+    const histories = catalog.sources.filter((s) => s.history && createdSlugs.has(s.slug));
+    for (const s of histories) {
+      const h = s.history as NonNullable<SourceSeed["history"]>;
+      if (h.earlier.length > 0)
+        for (const v of [...h.earlier.slice(1), h.placed]) await appendVersion(tx, s.slug, v);
+      // Version 1 took the address of its commit; the source keeps the document's own address.
+      await tx.update(sources).set({ url: s.url }).where(eq(sources.slug, s.slug));
     }
     const existingSources = await tx
       .select({ id: sources.id, slug: sources.slug, sha: sources.textSha256 })
@@ -80,7 +127,32 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
     for (const row of insertedModels)
       created("model", row, { ...row, familyId: familyOf.get(row.slug) ?? null });
 
-    for (const batch of chunks(catalog.claims, 100)) {
+    // Claims already present are skipped before the insert: the quote check runs before a
+    // conflict is noticed, and a source may have newer versions than the one a claim was read on.
+    const present = new Set(
+      (
+        await tx
+          .select({ key: claims.seedKey })
+          .from(claims)
+          .where(sql`${claims.seedKey} is not null`)
+      ).map((r) => r.key),
+    );
+    const fresh = catalog.claims.filter((c) => !present.has(c.seedKey));
+    report.skipped += catalog.claims.length - fresh.length;
+    // A history source's claims cite the version they were read on, by number.
+    const placedVersion = new Map<string, number>();
+    for (const s of catalog.sources) {
+      if (!s.history) continue;
+      const [v] = await tx
+        .select({ id: sourceVersions.id })
+        .from(sourceVersions)
+        .innerJoin(sources, eq(sources.id, sourceVersions.sourceId))
+        .where(
+          and(eq(sources.slug, s.slug), eq(sourceVersions.number, s.history.earlier.length + 1)),
+        );
+      if (v) placedVersion.set(s.slug, v.id);
+    }
+    for (const batch of chunks(fresh, 100)) {
       const inserted = await tx
         .insert(claims)
         .values(
@@ -89,30 +161,41 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
             const sid = sourceId.get(source);
             if (mid === undefined || sid === undefined)
               throw new Error(`claim ${c.seedKey}: unknown model or source`);
-            return { ...c, modelId: mid, sourceId: sid, authorName: SEED_AUTHOR };
+            const versionId = placedVersion.get(source);
+            return {
+              ...c,
+              modelId: mid,
+              sourceId: sid,
+              authorName: SEED_AUTHOR,
+              ...(versionId ? { versionId } : {}),
+            };
           }),
         )
         .onConflictDoNothing({ target: claims.seedKey })
         .returning();
       for (const row of inserted) created("claim", row, row);
       report.claims += inserted.length;
-      report.skipped += batch.length - inserted.length;
     }
 
     for (const batch of chunks(log, 200)) await tx.insert(revisions).values(batch);
+    // The versions after the one the claims were read on, re-anchoring them as a maintainer's
+    // update would: what cannot be carried waits in the review queue.
+    for (const s of histories)
+      for (const v of s.history?.later ?? [])
+        report.reanchored.push(await appendVersion(tx, s.slug, v));
     await rebuildCatalogRows(tx);
     return report;
   });
 }
 
-/** Every stored quote, re-checked in SQL against its source (the trigger checked on write). */
+/** Every stored quote, re-checked in SQL against its version (the trigger checked on write). */
 export async function findBrokenQuotes(db: Db) {
   return db
     .select({ id: claims.id, sourceId: claims.sourceId })
     .from(claims)
-    .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .innerJoin(sourceVersions, eq(sourceVersions.id, claims.versionId))
     .where(
-      sql`substring(${sources.text} from ${claims.quoteStart} + 1 for ${claims.quoteEnd} - ${claims.quoteStart}) is distinct from ${claims.quote}`,
+      sql`${sourceVersions.sourceId} <> ${claims.sourceId} or substring(${sourceVersions.text} from ${claims.quoteStart} + 1 for ${claims.quoteEnd} - ${claims.quoteStart}) is distinct from ${claims.quote}`,
     );
 }
 

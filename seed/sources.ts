@@ -1,10 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NewSource } from "@/db/schema";
+import type { PlacedHistory } from "./histories";
 
 export const SOURCES_DIR = new URL("./sources/", import.meta.url).pathname;
 
-export type SourceSeed = Omit<NewSource, "id" | "textSha256"> & { file: string };
+export type SourceSeed = Omit<NewSource, "id" | "textSha256"> & {
+  file: string;
+  /**
+   * A source stored with its history (seed/histories.ts): the versions before the one `text`
+   * holds, and those appended after the claims, through re-anchoring.
+   */
+  history?: PlacedHistory;
+};
 
 /*
  * The five seed articles state no URL and mostly no date or publisher: those stay null rather

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { CHANGE_VERBS, formatDateTime } from "@/components/format";
+import { CHANGE_VERBS, formatDate, formatDateTime } from "@/components/format";
 import { db } from "@/db";
 import { listNewModels, listRecentChanges } from "@/db/queries/maintain";
+import { listSourceUpdates } from "@/db/queries/versions";
 
 export const metadata: Metadata = {
   title: "Recent changes",
@@ -18,7 +19,11 @@ function hrefOf(c: { entityType: string; entityId: number; slug: string | null }
 
 export default async function ChangesPage() {
   await connection();
-  const [changes, added] = await Promise.all([listRecentChanges(db, 150), listNewModels(db)]);
+  const [changes, added, updates] = await Promise.all([
+    listRecentChanges(db, 150),
+    listNewModels(db),
+    listSourceUpdates(db, 20),
+  ]);
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Recent changes</h1>
@@ -47,6 +52,40 @@ export default async function ChangesPage() {
           <Link href="/?sort=release_date.desc">The catalog by release date</Link>
           <a href="/changes/feed.xml">Atom feed of changes</a>
         </p>
+      </section>
+      <section aria-labelledby="h-updates" className="space-y-2">
+        <h2 id="h-updates" className="text-lg font-semibold">
+          Source updates
+        </h2>
+        {updates.length === 0 ? (
+          <p className="text-sm">No source has a second version yet.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {updates.map((u) => (
+              <li key={u.id}>
+                <Link href={`/sources/${u.source.slug}`} className="font-medium">
+                  {u.source.title}
+                </Link>
+                : version {u.version}
+                {u.publishedOn ? ` (dated ${formatDate(u.publishedOn)})` : ""} —{" "}
+                <Link href={`/sources/${u.source.slug}?from=${u.version - 1}&to=${u.version}`}>
+                  what changed
+                </Link>
+                {u.reanchored ? (
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    {" "}
+                    · claims: {u.reanchored.carried} carried, {u.reanchored.moved} moved,{" "}
+                    {u.reanchored.proposed} proposed, {u.reanchored.orphaned} orphaned
+                  </span>
+                ) : null}
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  {" "}
+                  · added {formatDateTime(u.createdAt)} by {u.authorName}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <h2 className="text-lg font-semibold">Every write</h2>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">

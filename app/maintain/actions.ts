@@ -2,20 +2,29 @@
 
 import { redirect } from "next/navigation";
 import {
+  addVersionSchema,
   createClaimSchema,
   createModelSchema,
   createSourceSchema,
   importFormSchema,
   rankClaimSchema,
+  resolveReviewSchema,
   retireClaimSchema,
   revertClaimSchema,
   updateClaimSchema,
   updateModelSchema,
 } from "@/db/domain/edit-schemas";
 import type { ActionResult } from "@/db/domain/result";
+import { LENGTHS } from "@/db/domain/rules";
 import * as edits from "@/db/queries/edits";
 import { applyImportForm, proposeImportForm } from "@/db/queries/imports";
-import { endSession } from "@/db/queries/session";
+import { currentMaintainer, endSession } from "@/db/queries/session";
+import {
+  addSourceVersion,
+  decodeUtf8,
+  resolveReview,
+  type VersionReport,
+} from "@/db/queries/versions";
 import { maintainerAction } from "./define-action";
 import { attemptSignIn } from "./sign-in/sign-in";
 
@@ -52,3 +61,47 @@ export const proposeImportAction = maintainerAction(importFormSchema, proposeImp
   writes: false,
 });
 export const applyImportAction = maintainerAction(importFormSchema, applyImportForm);
+export const resolveReviewAction = maintainerAction(resolveReviewSchema, resolveReview);
+
+const addVersionFromForm = maintainerAction(addVersionSchema, addSourceVersion);
+
+/**
+ * A new version, pasted or uploaded. An uploaded file is decoded here, strictly: invalid UTF-8 is
+ * refused (a replacement character would put text in the catalog the publisher never wrote).
+ */
+export async function addVersionAction(
+  prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<VersionReport>> {
+  const file = formData.get("file");
+  formData.delete("file");
+  const values = { slug: String(formData.get("slug") ?? "") };
+  if (file instanceof File && file.size > 0) {
+    if (!(await currentMaintainer()))
+      return {
+        ok: false,
+        error: "Only signed-in maintainers can edit the catalog. Sign in and try again.",
+        values,
+      };
+    const refuse = (message: string): ActionResult<VersionReport> => ({
+      ok: false,
+      error: message,
+      fieldErrors: { file: [message] },
+      values: Object.fromEntries(
+        [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
+      ),
+    });
+    if (String(formData.get("text") ?? "").trim() !== "")
+      return refuse("Paste the text or upload a file, not both.");
+    // Characters are at most 4 bytes: anything over this cannot be within the limit.
+    if (file.size > LENGTHS.sourceText * 4)
+      return refuse(
+        `The file is ${file.size.toLocaleString("en-US")} bytes: over the limit of ${LENGTHS.sourceText.toLocaleString("en-US")} characters.`,
+      );
+    const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok)
+      return refuse("The file is not valid UTF-8: save it as UTF-8 text and upload it again.");
+    formData.set("text", decoded.text);
+  }
+  return addVersionFromForm(prev, formData);
+}

@@ -3,13 +3,15 @@ import Link from "next/link";
 import { db } from "@/db";
 import { listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
+import { waitingCounts } from "@/db/queries/versions";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Maintain" };
 
 export default async function MaintainPage() {
   const actor = await requireMaintainerPage("/maintain");
-  const { models } = await listPickers(db);
+  const [{ models }, waiting] = await Promise.all([listPickers(db), waitingCounts(db)]);
+  const waitingTotal = waiting.reduce((n, w) => n + w.n, 0);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -31,6 +33,11 @@ export default async function MaintainPage() {
           <Link href="/maintain/import">Import a document</Link>
         </li>
         <li>
+          <Link href="/maintain/review">
+            Review queue{waitingTotal > 0 ? ` (${waitingTotal} waiting)` : ""}
+          </Link>
+        </li>
+        <li>
           <Link href="/maintain/sources/new">Add a source</Link>
         </li>
         <li>
@@ -42,7 +49,8 @@ export default async function MaintainPage() {
       </ul>
       <p className="max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
         To edit, re-rank, retire or revert a claim, open it from a model page or the catalog and
-        follow “Edit this claim”.
+        follow “Edit this claim”. To record a new version of a document, open its source and follow
+        “Add a version”.
       </p>
       <section aria-labelledby="h-models">
         <h2 id="h-models" className="text-lg font-semibold">

@@ -8,7 +8,18 @@ import type { ActionResult } from "@/db/domain/result";
 export type FieldSpec = {
   name: string;
   label: string;
-  type?: "text" | "textarea" | "select" | "number" | "date" | "hidden" | "url" | "password";
+  type?:
+    | "text"
+    | "textarea"
+    | "select"
+    | "number"
+    | "date"
+    | "hidden"
+    | "url"
+    | "password"
+    | "file";
+  /** For a file field: the types the picker offers. */
+  accept?: string;
   defaultValue?: string | number | null;
   options?: { value: string; label: string }[];
   help?: string;
@@ -47,6 +58,7 @@ export function EditForm({
   submitLabel,
   successMessage,
   successHref,
+  successLinkLabel = "View it",
   id,
   noScriptAction,
 }: {
@@ -56,6 +68,8 @@ export function EditForm({
   successMessage: string;
   /** Where to view the result; "{id}" / "{slug}" are filled from the action's data. */
   successHref?: string;
+  /** The success link's words ("View it" unless said). */
+  successLinkLabel?: string;
   id?: string;
   /**
    * Where the form posts without JavaScript, when that must be a plain HTTP endpoint (sign-in
@@ -129,6 +143,8 @@ export function EditForm({
               </label>
               {f.type === "textarea" ? (
                 <textarea key={value(f)} {...common} rows={f.rows ?? 4} defaultValue={value(f)} />
+              ) : f.type === "file" ? (
+                <input {...common} type="file" accept={f.accept} />
               ) : f.type === "select" ? (
                 <select key={value(f)} {...common} defaultValue={value(f)}>
                   {f.options?.map((o) => (
@@ -199,11 +215,11 @@ export function EditForm({
         <div aria-live="polite" role="status" className="text-sm">
           {state?.ok ? (
             <span className="text-emerald-800 dark:text-emerald-300">
-              {successMessage}
+              {fillTemplate(successMessage, state.data)}
               {successHref ? (
                 <>
                   {" "}
-                  <Link href={fillTemplate(successHref, state.data)}>View it</Link>
+                  <Link href={fillTemplate(successHref, state.data)}>{successLinkLabel}</Link>
                 </>
               ) : null}
             </span>

@@ -38,12 +38,15 @@ export function ImportWorkbench({
   sourceTiers,
   propose,
   apply,
+  initialSource,
 }: {
   sources: { slug: string; title: string }[];
   sourceKinds: readonly string[];
   sourceTiers: readonly string[];
   propose: Action<ProposalView>;
   apply: Action<Applied>;
+  /** The stored source to read first (the review queue links here after a new version). */
+  initialSource?: string;
 }) {
   const [proposal, proposeAction, proposing] = useActionState(propose, null);
   const [applied, applyAction, applying] = useActionState(apply, null);
@@ -54,7 +57,9 @@ export function ImportWorkbench({
   const [status, setStatus] = useState<"all" | "new" | "conflict" | "same">("all");
   const [page, setPage] = useState(0);
   const [tier, setTier] = useState("primary");
-  const [sourceSlug, setSourceSlug] = useState(sources[0]?.slug ?? "");
+  const [sourceSlug, setSourceSlug] = useState(
+    sources.find((s) => s.slug === initialSource)?.slug ?? sources[0]?.slug ?? "",
+  );
 
   const view = proposal?.ok ? proposal.data : null;
   const shown = useMemo(() => {

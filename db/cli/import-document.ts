@@ -12,16 +12,15 @@
  * "kind", "tier", "mirrorOf" }; either with optional "model" (the document's own model slug),
  * "modelVariant", "subject" (family word for new models) and "format" (markdown|html|json|yaml).
  */
-import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createSourceSchema } from "../domain/edit-schemas";
 import { decisionsFileSchema, describe } from "../domain/extract/review";
-import { LENGTHS } from "../domain/rules";
 import { dbHandle } from "../index";
 import { applyImport, type ImportInput, proposeImport } from "../queries/imports";
 import { maintainers } from "../schema";
+import { readText } from "./read-text";
 
 const metaSchema = z
   .object({
@@ -33,22 +32,6 @@ const metaSchema = z
     format: z.enum(["markdown", "html", "json", "yaml"]).optional(),
   })
   .passthrough();
-
-function readText(path: string, what: string): string {
-  const size = statSync(path).size;
-  // Characters are at most 4 bytes: anything over this cannot be within the limit.
-  if (size > LENGTHS.sourceText * 4) {
-    throw new Error(
-      `${what} ${path} is ${size.toLocaleString("en-US")} bytes: over the source size limit`,
-    );
-  }
-  const bytes = readFileSync(path);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`${what} ${path} is not valid UTF-8`);
-  }
-}
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -101,7 +84,7 @@ async function main() {
   if (!proposal.ok) throw new Error(proposal.error);
   if (meta.source && proposal.data.text !== text) {
     throw new Error(
-      `${file} is not the stored text of '${meta.source}' (a changed document is a new version of its source)`,
+      `${file} is not the stored text of '${meta.source}' (a changed document is a new version of its source: npm run source:update)`,
     );
   }
   if (!values.decisions) {

@@ -1,17 +1,33 @@
 /*
  * npm run replay:versions — every committed version of four real documents (seed/sources/versions/,
- * oldest first) fed through re-anchoring (db/domain/reanchor.ts). The claims followed are the
- * catalog's claims on the stored copy of each document and every fact the importer reads from
- * any version; each is anchored in the first version that states its quote exactly once. Prints
- * per version how many were carried, moved, proposed and orphaned, and checks the invariants at
- * every step (exit 1 if one breaks). A test bed, not a test: BENCHMARKS.md has the totals.
+ * oldest first) fed through the real code path: a fresh in-memory database, the source created
+ * as its first version, then each later version added with addSourceVersion — the function the
+ * maintainer form and `npm run source:update` call — which re-anchors every claim in the same
+ * transaction. The claims followed are the catalog's claims on the stored copy of each document
+ * and every fact the importer reads from any version; each is stored when the first version that
+ * states its quote exactly once arrives. Prints per version how many were carried, moved,
+ * proposed and orphaned, and checks the invariants at every step (exit 1 if one breaks). A test
+ * bed, not a test: BENCHMARKS.md has the totals; tests/integration/replay.test.ts replays a part.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import { createDb, type Db } from "@/db/client";
 import { extractFacts } from "@/db/domain/extract/extract";
-import { replayHistory, type TrackedClaim, type VersionText } from "@/db/domain/reanchor";
+import { toCodePointOffset } from "@/db/domain/quote";
+import {
+  type ReplayStep,
+  replayHistory,
+  type TrackedClaim,
+  type VersionText,
+  valueAppears,
+} from "@/db/domain/reanchor";
+import { LENGTHS } from "@/db/domain/rules";
+import { addSourceVersion, newestVersion } from "@/db/queries/versions";
+import { claimReviews, claims, models, sources } from "@/db/schema";
 import { buildSeedCatalog } from "@/seed/build";
 import { IMPORT_DOCS, knownModels } from "@/seed/imports";
+import { findBrokenQuotes } from "@/seed/index";
 
 const DIR = new URL("../../seed/sources/versions/", import.meta.url).pathname;
 
@@ -69,30 +85,220 @@ export function claimsToFollow(source: string, versions: VersionText[]): Tracked
   return [...out.values()];
 }
 
-function main() {
+const occurrences = (text: string, needle: string) => {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+};
+
+export type DbReplayFinal = {
+  followed: number;
+  current: number;
+  proposed: number;
+  orphaned: number;
+};
+
+/**
+ * Replays one history through the database. Returns per-version steps (with any broken
+ * invariant named) and where the claims ended.
+ */
+export async function replayThroughDb(
+  db: Db,
+  name: string,
+  versions: VersionText[],
+  tracked: TrackedClaim[],
+): Promise<{ steps: ReplayStep[]; final: DbReplayFinal }> {
+  const actor = { id: null, name: "replay" };
+  const [model] = await db
+    .insert(models)
+    .values({ slug: `replay-${name}`, name: `Replay ${name}`, developer: "replay", kind: "model" })
+    .returning();
+  const first = versions[0];
+  if (!model || !first) throw new Error("nothing to replay");
+  const [source] = await db
+    .insert(sources)
+    .values({
+      slug: `replay-${name}`,
+      title: name,
+      kind: "readme",
+      tier: "primary",
+      text: first.text,
+    })
+    .returning();
+  if (!source) throw new Error("the source was not stored");
+  // Only what a claim can hold: a quote within the length limit, a value that fits.
+  const followable = tracked.filter(
+    (c) =>
+      c.quote.length <= LENGTHS.quote &&
+      c.valueText.trim() !== "" &&
+      c.valueText.length <= LENGTHS.valueText,
+  );
+  const born = new Set<string>();
+  const steps: ReplayStep[] = [];
+  for (const [i, v] of versions.entries()) {
+    const step: ReplayStep = {
+      version: v.name,
+      born: 0,
+      carried: 0,
+      moved: 0,
+      proposed: 0,
+      orphaned: 0,
+      pending: 0,
+      violations: [],
+    };
+    if (i > 0) {
+      const r = await addSourceVersion(db, actor, {
+        slug: source.slug,
+        text: v.text,
+        publishedOn: null,
+      });
+      if (!r.ok) {
+        step.violations.push(`version refused: ${r.error}`);
+        steps.push(step);
+        continue;
+      }
+      Object.assign(step, {
+        carried: r.data.carried,
+        moved: r.data.moved,
+        proposed: r.data.proposed,
+        orphaned: r.data.orphaned,
+      });
+    }
+    const newest = await newestVersion(db, source.id);
+    const fresh = followable
+      .filter((c) => !born.has(c.id))
+      .flatMap((c) => {
+        const at = occurrences(v.text, c.quote);
+        if (at.length !== 1) return [];
+        const start = toCodePointOffset(v.text, at[0] as number);
+        return [{ c, start }];
+      });
+    for (let k = 0; k < fresh.length; k += 200) {
+      await db.insert(claims).values(
+        fresh.slice(k, k + 200).map(({ c, start }) => ({
+          modelId: model.id,
+          field: "other" as const,
+          label: `replay ${c.id}`.slice(0, LENGTHS.label),
+          valueText: c.valueText,
+          provenance: "publisher" as const,
+          sourceId: source.id,
+          quote: c.quote,
+          quoteStart: start,
+          quoteEnd: start + [...c.quote].length,
+          authorName: actor.name,
+        })),
+      );
+    }
+    for (const { c } of fresh) born.add(c.id);
+    step.born = fresh.length;
+    // Invariants: no claim points at text that is not its quote (the database checks on write;
+    // this re-reads every row), none is lost, none proposed is moved without a maintainer.
+    const broken = await findBrokenQuotes(db);
+    if (broken.length > 0)
+      step.violations.push(`${broken.length} claims point at text that is not their quote`);
+    const live = await db
+      .select()
+      .from(claims)
+      .where(and(eq(claims.sourceId, source.id), isNull(claims.retiredAt)));
+    if (live.length !== born.size) step.violations.push(`claims lost: ${born.size - live.length}`);
+    const open = await db
+      .select({ review: claimReviews, claim: claims })
+      .from(claimReviews)
+      .innerJoin(claims, eq(claims.id, claimReviews.claimId))
+      .where(and(eq(claims.sourceId, source.id), isNull(claimReviews.resolvedAt)));
+    step.pending = open.length;
+    for (const { review, claim } of open) {
+      if (claim.versionId === newest?.id)
+        step.violations.push(
+          `claim ${claim.id} waits for review but already cites the newest version`,
+        );
+      if (
+        review.outcome === "proposed" &&
+        !valueAppears({ ...claim, start: 0, end: 0 }, review.proposedQuote ?? "")
+      )
+        step.violations.push(`claim ${claim.id}: proposed without its value in the passage`);
+    }
+    steps.push(step);
+  }
+  const live = await db.select().from(claims).where(eq(claims.sourceId, source.id));
+  const newest = await newestVersion(db, source.id);
+  const open = await db
+    .select({ outcome: claimReviews.outcome })
+    .from(claimReviews)
+    .innerJoin(claims, eq(claims.id, claimReviews.claimId))
+    .where(and(eq(claims.sourceId, source.id), isNull(claimReviews.resolvedAt)));
+  return {
+    steps,
+    final: {
+      followed: live.length,
+      current: live.filter((c) => c.versionId === newest?.id).length,
+      proposed: open.filter((o) => o.outcome === "proposed").length,
+      orphaned: open.filter((o) => o.outcome === "orphaned").length,
+    },
+  };
+}
+
+async function main() {
   let broken = 0;
   const totals: string[] = [];
-  for (const h of HISTORIES) {
-    const versions = loadVersions(h.dir);
-    const claims = claimsToFollow(h.source, versions);
-    const { steps, final } = replayHistory(versions, claims);
-    console.log(`\n## ${h.dir}: ${versions.length} versions, ${claims.length} claims followed`);
-    console.log("| version | born | carried | moved | proposed | orphaned | pending |");
-    console.log("|---|---:|---:|---:|---:|---:|---:|");
-    for (const s of steps) {
-      // Quiet versions (everything carried, nothing new) are summed, not listed.
-      if (s.moved + s.proposed + s.orphaned + s.born === 0 && s.violations.length === 0) continue;
-      console.log(
-        `| ${s.version} | ${s.born} | ${s.carried} | ${s.moved} | ${s.proposed} | ${s.orphaned} | ${s.pending} |`,
+  const handle = createDb({ pgliteDir: "memory://" });
+  await handle.migrate();
+  try {
+    for (const h of HISTORIES) {
+      const versions = loadVersions(h.dir);
+      const claims = claimsToFollow(h.source, versions);
+      const started = Date.now();
+      const { steps, final } = await replayThroughDb(
+        handle.db,
+        h.dir.replaceAll("_", "-"),
+        versions,
+        claims,
       );
-      for (const v of s.violations) console.log(`  VIOLATION ${v}`);
-      broken += s.violations.length;
+      // The pure re-anchoring (no database) must agree with the real path, step by step.
+      const pure = replayHistory(
+        versions,
+        claims.filter(
+          (c) =>
+            c.quote.length <= LENGTHS.quote &&
+            c.valueText.trim() !== "" &&
+            c.valueText.length <= LENGTHS.valueText,
+        ),
+      );
+      const disagree = steps.filter((s, i) => {
+        const p = pure.steps[i];
+        return (
+          !p ||
+          p.carried + p.moved !== s.carried + s.moved ||
+          p.proposed !== s.proposed ||
+          p.orphaned !== s.orphaned
+        );
+      }).length;
+      console.log(
+        `\n## ${h.dir}: ${versions.length} versions, ${final.followed} claims followed (${Date.now() - started} ms)`,
+      );
+      console.log("| version | born | carried | moved | proposed | orphaned | pending |");
+      console.log("|---|---:|---:|---:|---:|---:|---:|");
+      for (const s of steps) {
+        // Quiet versions (everything carried, nothing new) are summed, not listed.
+        if (s.moved + s.proposed + s.orphaned + s.born === 0 && s.violations.length === 0) continue;
+        console.log(
+          `| ${s.version} | ${s.born} | ${s.carried} | ${s.moved} | ${s.proposed} | ${s.orphaned} | ${s.pending} |`,
+        );
+        for (const v of s.violations) console.log(`  VIOLATION ${v}`);
+        broken += s.violations.length;
+      }
+      if (disagree > 0)
+        console.log(
+          `  (${disagree} steps differ from the pure replay: claims born in different places)`,
+        );
+      const sum = (k: "carried" | "moved" | "proposed" | "orphaned") =>
+        steps.reduce((n, s) => n + s[k], 0);
+      totals.push(
+        `| ${h.dir} | ${versions.length} | ${final.followed} | ${sum("carried")} | ${sum("moved")} | ${sum("proposed")} | ${sum("orphaned")} | ${final.current} | ${final.proposed} | ${final.orphaned} |`,
+      );
     }
-    const sum = (k: "carried" | "moved" | "proposed" | "orphaned") =>
-      steps.reduce((n, s) => n + s[k], 0);
-    totals.push(
-      `| ${h.dir} | ${versions.length} | ${final.followed} | ${sum("carried")} | ${sum("moved")} | ${sum("proposed")} | ${sum("orphaned")} | ${final.current} | ${final.proposed} | ${final.orphaned} |`,
-    );
+  } finally {
+    await handle.close();
   }
   console.log(
     "\n| document | versions | claims followed | carried | moved | proposed | orphaned | on the newest version | proposed, waiting | orphaned, waiting |",
@@ -103,4 +309,4 @@ function main() {
   if (broken > 0) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();

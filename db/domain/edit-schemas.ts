@@ -252,3 +252,39 @@ export type RevertClaimInput = z.infer<typeof revertClaimSchema>;
 export type CreateSourceInput = z.infer<typeof createSourceSchema>;
 export type CreateModelInput = z.infer<typeof createModelSchema>;
 export type UpdateModelInput = z.infer<typeof updateModelSchema>;
+
+/** A new version of a stored source: its text (pasted, or an uploaded file decoded first). */
+export const addVersionSchema = z.object({
+  slug: sourceSlug,
+  text: sourceFields.shape.text,
+  url: sourceFields.shape.url,
+  commit: optionalPlainText(100),
+  publishedOn: isoDate,
+  note: optionalPlainText(500),
+});
+export type AddVersionFormInput = z.infer<typeof addVersionSchema>;
+
+/** A maintainer's answer to a claim a new version could not carry. */
+export const resolveReviewSchema = z.discriminatedUnion("action", [
+  z.object({
+    reviewId: id,
+    action: z.literal("accept"),
+    settingsQuote: optionalText(LENGTHS.quote),
+    reason,
+  }),
+  z.object({
+    reviewId: id,
+    action: z.literal("requote"),
+    quote: z.string().min(1, "select the passage in the new version").max(LENGTHS.quote),
+    near: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    settingsQuote: optionalText(LENGTHS.quote),
+    reason,
+  }),
+  z.object({ reviewId: id, action: z.literal("retire"), reason }),
+]);
+export type ResolveReviewFormInput = z.infer<typeof resolveReviewSchema>;

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { claimColumns, sameGroup } from "@/db/columns";
+import { citedVersionColumns, claimColumns, sameGroup } from "@/db/columns";
 import { type ClaimRow, compareClaims } from "@/db/domain/catalog";
 import { trimContext } from "@/db/domain/quote";
-import { claims, models, sources } from "@/db/schema";
+import { claims, models, sources, sourceVersions } from "@/db/schema";
 
 /** Characters of context either side of a quote, cut in SQL so the source text never travels. */
 const CONTEXT = 160;
@@ -16,9 +16,11 @@ const withContext = {
   createdAt: claims.createdAt,
   updatedAt: claims.updatedAt,
   revision: claims.revision,
-  before: sql<string>`substring(${sources.text} from greatest(1, ${claims.quoteStart} + 1 - ${CONTEXT}) for least(${claims.quoteStart}, ${CONTEXT}))`,
-  after: sql<string>`substring(${sources.text} from ${claims.quoteEnd} + 1 for ${CONTEXT})`,
-  sourceLength: sql<number>`char_length(${sources.text})`.mapWith(Number),
+  // Context comes from the version the claim cites, which need not be the newest.
+  before: sql<string>`substring(${sourceVersions.text} from greatest(1, ${claims.quoteStart} + 1 - ${CONTEXT}) for least(${claims.quoteStart}, ${CONTEXT}))`,
+  after: sql<string>`substring(${sourceVersions.text} from ${claims.quoteEnd} + 1 for ${CONTEXT})`,
+  sourceLength: sql<number>`char_length(${sourceVersions.text})`.mapWith(Number),
+  version: citedVersionColumns,
   model: { slug: models.slug, name: models.name, kind: models.kind },
 };
 
@@ -29,6 +31,7 @@ export async function getClaimDetail(db: Db, id: number) {
     .select(withContext)
     .from(claims)
     .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .innerJoin(sourceVersions, eq(sourceVersions.id, claims.versionId))
     .innerJoin(models, eq(models.id, claims.modelId))
     .where(eq(claims.id, id));
   if (!row) return null;
@@ -58,6 +61,7 @@ export async function listClaimsForModels(db: Db, modelIds: number[]) {
     .select(withContext)
     .from(claims)
     .innerJoin(sources, eq(sources.id, claims.sourceId))
+    .innerJoin(sourceVersions, eq(sourceVersions.id, claims.versionId))
     .innerJoin(models, eq(models.id, claims.modelId))
     .where(and(inArray(claims.modelId, modelIds), isNull(claims.retiredAt)));
   return rows

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Maintainer } from "@/db/accounts";
 import { modelsCitingSource, refreshCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
@@ -19,12 +19,14 @@ import { type ActionResult, type Change, diffSnapshots } from "@/db/domain/resul
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
 import {
   type Claim,
+  claimReviews,
   claims,
   type Jsonified,
   models,
   revisions,
   type Snapshot,
   sources,
+  sourceVersions,
 } from "@/db/schema";
 
 /*
@@ -239,6 +241,56 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
     message:
       "A mirror names the publisher's file it copies (an http(s) address); only a mirror does.",
   },
+  claims_version_id_source_versions_id_fk: {
+    message: "That version of the source no longer exists: reload the page.",
+  },
+  claims_version_of_source: {
+    field: "quote",
+    message: "The passage was checked against a version of another source: select it again.",
+  },
+  sources_text_is_newest_version: {
+    field: "text",
+    message: "A source's text changes only by adding a version.",
+  },
+  source_versions_differs: {
+    field: "text",
+    message: "This text is identical to the newest version: nothing was stored.",
+  },
+  source_versions_date_order: {
+    field: "publishedOn",
+    message: "This version is dated before the newest version: versions are added oldest first.",
+  },
+  source_versions_text_length: { field: "text", message: "The text is empty or too long." },
+  source_versions_url_scheme: { field: "url", message: "An http(s) address, or leave empty." },
+  source_versions_number: {
+    message: "Someone added a version of this source at the same moment: reload and try again.",
+  },
+  source_versions_number_positive: { message: "A version number counts from 1." },
+  source_versions_source_id_sources_id_fk: { message: "No such source: reload the page." },
+  claim_reviews_one_open: {
+    message: "This claim is already waiting for review: reload the queue.",
+  },
+  claim_reviews_same_source: { message: "A review compares two versions of the claim's source." },
+  claim_reviews_claim_id_claims_id_fk: {
+    message: "That claim no longer exists: reload the queue.",
+  },
+  claim_reviews_from_version_id_source_versions_id_fk: {
+    message: "That version of the source no longer exists: reload the queue.",
+  },
+  claim_reviews_to_version_id_source_versions_id_fk: {
+    message: "That version of the source no longer exists: reload the queue.",
+  },
+  claim_reviews_outcome_values: { message: "A review is of a proposed or an orphaned claim." },
+  claim_reviews_proposal_whole: {
+    message: "A proposal names its passage and where it is; nothing else does.",
+  },
+  claim_reviews_resolution_values: {
+    message: "A review is accepted, re-quoted, retired or superseded.",
+  },
+  claim_reviews_resolved_whole: { message: "A closed review says how and when it was closed." },
+  claim_reviews_proposal_in_version: {
+    message: "The proposed passage does not match the new version.",
+  },
   claims_architecture_counts: {
     field: "valueNum",
     message: "Layers, heads, sizes and expert counts are whole numbers from 1 up.",
@@ -292,6 +344,7 @@ function normalise(
 type Located =
   | {
       ok: true;
+      versionId: number;
       quote: string;
       quoteStart: number;
       quoteEnd: number;
@@ -305,14 +358,18 @@ async function locate(
   tx: Tx,
   input: { sourceId: number; quote: string; near?: number; settingsQuote?: string | null },
 ): Promise<Located> {
+  // A quote is looked up in, and cites, the source's newest version.
   const [src] = await tx
-    .select({ text: sources.text })
-    .from(sources)
-    .where(eq(sources.id, input.sourceId));
+    .select({ text: sourceVersions.text, versionId: sourceVersions.id })
+    .from(sourceVersions)
+    .where(eq(sourceVersions.sourceId, input.sourceId))
+    .orderBy(desc(sourceVersions.number))
+    .limit(1);
   if (!src) return { ok: false, fieldErrors: { sourceId: ["No such source."] } };
   const found = locateQuote(src.text, input.quote, input.near);
   if (!found.ok) return { ok: false, fieldErrors: { quote: [describeLocateFailure(found)] } };
   const citation = {
+    versionId: src.versionId,
     quote: found.quote,
     quoteStart: found.start,
     quoteEnd: found.end,
@@ -403,7 +460,7 @@ export function createClaim(
 }
 
 /** Locks the row and checks the base revision; returns the current row or the conflict to report. */
-async function lockAt(
+export async function lockAt(
   tx: Tx,
   id: number,
   base: number,
@@ -414,7 +471,7 @@ async function lockAt(
   return { row };
 }
 
-async function writeClaim(
+export async function writeClaim(
   tx: Tx,
   actor: Maintainer,
   before: Claim,
@@ -440,6 +497,22 @@ async function writeClaim(
   return { ok: true, data: { id: after.id, revision: after.revision } };
 }
 
+/**
+ * Closes the claim's open review, if a new version left one: an edit that quotes the newest
+ * version answers it ("requoted"), retiring the claim answers it too.
+ */
+export async function closeReview(
+  tx: Tx,
+  claimId: number,
+  resolution: "accepted" | "requoted" | "retired",
+  actor: { name: string },
+) {
+  await tx
+    .update(claimReviews)
+    .set({ resolution, resolvedAt: new Date(), resolvedBy: actor.name })
+    .where(and(eq(claimReviews.claimId, claimId), isNull(claimReviews.resolvedAt)));
+}
+
 export function updateClaim(db: Db, actor: Maintainer, input: UpdateClaimInput) {
   return guarded(() =>
     db.transaction(async (tx) => {
@@ -454,6 +527,7 @@ export function updateClaim(db: Db, actor: Maintainer, input: UpdateClaimInput) 
         };
       const { id: _i, baseRevision: _b, reason, near: _n, quote: _q, ...rest } = input;
       const { ok: _ok, ...citation } = located;
+      await closeReview(tx, input.id, "requoted", actor);
       return writeClaim(
         tx,
         actor,
@@ -492,6 +566,7 @@ export function retireClaim(db: Db, actor: Maintainer, input: RetireClaimInput) 
       const locked = await lockAt(tx, input.id, input.baseRevision);
       if ("result" in locked) return locked.result;
       if (locked.row.retiredAt) return { ok: false, error: "This claim is retired already." };
+      await closeReview(tx, input.id, "retired", actor);
       return writeClaim(tx, actor, locked.row, { retiredAt: new Date() }, "retire", input.reason);
     }),
   );

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMaintainer } from "@/db/accounts";
 import { BackupError, exportCatalog, importCatalog } from "@/db/backup";
-import { claims, models, revisions } from "@/db/schema";
+import { claims, models, revisions, sourceVersions } from "@/db/schema";
 import { findBrokenQuotes, seed } from "@/seed/index";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -42,15 +42,20 @@ describe(`backup round trip (${process.env.DATABASE_URL ? "postgres" : "pglite"}
       first.tables.claims.length,
     ];
     expect(claimsN).toBeGreaterThan(1000);
-    expect(first.tables.revisions.length).toBe(claimsN + sourcesN + modelsN + 1);
+    const created = first.tables.revisions.filter((r) => r.action === "create").length;
+    expect(created).toBe(claimsN + sourcesN + modelsN);
+    const revisionsN = first.tables.revisions.length;
+    expect(first.tables.source_versions.length).toBeGreaterThan(sourcesN);
     // Through text, as the CLI writes it.
     const counts = await importCatalog(target.db, JSON.parse(JSON.stringify(first)));
     expect(counts).toEqual({
       maintainers: 1,
       sources: sourcesN,
+      source_versions: first.tables.source_versions.length,
       models: modelsN,
       claims: claimsN,
-      revisions: claimsN + sourcesN + modelsN + 1,
+      claim_reviews: first.tables.claim_reviews.length,
+      revisions: revisionsN,
     });
     const second = await exportCatalog(target.db);
     expect(second.tables).toEqual(first.tables);
@@ -69,6 +74,75 @@ describe(`backup round trip (${process.env.DATABASE_URL ? "postgres" : "pglite"}
     await expect(importCatalog(target.db, { format: "something else" } as never)).rejects.toThrow(
       BackupError,
     );
+  });
+
+  it("restores a backup made before source versions: each source becomes its version 1", async () => {
+    const fresh = await (await import("../helpers/test-db")).createTestDb();
+    try {
+      const text = "Context length: 32,768 tokens.";
+      const at = "2025-01-01T00:00:00.000Z";
+      const v1 = {
+        format: "open-weights-ledger/backup-v1",
+        exportedAt: at,
+        tables: {
+          maintainers: [],
+          sources: [
+            {
+              id: 1,
+              slug: "old-card",
+              title: "Old card",
+              kind: "model_card",
+              tier: "primary",
+              text,
+              text_sha256: "",
+              revision: 1,
+              created_at: at,
+              updated_at: at,
+            },
+          ],
+          models: [
+            {
+              id: 1,
+              slug: "old-model",
+              name: "Old",
+              kind: "model",
+              developer: "X",
+              revision: 1,
+              created_at: at,
+              updated_at: at,
+            },
+          ],
+          claims: [
+            {
+              id: 1,
+              model_id: 1,
+              field: "context_window",
+              value_text: "32,768 tokens",
+              value_num: 32768,
+              unit: "tokens",
+              provenance: "publisher",
+              source_id: 1,
+              quote: "32,768 tokens",
+              quote_start: 16,
+              quote_end: 29,
+              author_name: "old",
+              revision: 1,
+              created_at: at,
+              updated_at: at,
+            },
+          ],
+          revisions: [],
+        },
+      };
+      const counts = await importCatalog(fresh.db, v1 as never);
+      expect(counts).toMatchObject({ sources: 1, claims: 1 });
+      const versions = await fresh.db.select().from(sourceVersions);
+      expect(versions.map((v) => [v.number, v.text])).toEqual([[1, text]]);
+      const [claim] = await fresh.db.select().from(claims);
+      expect(claim?.versionId).toBe(versions[0]?.id);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("refuses a tampered backup whose quote no longer matches its source, importing nothing", async () => {

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditDatabase } from "@/db/claim-audit";
-import { claims, models, revisions, sources } from "@/db/schema";
+import { claimReviews, claims, models, revisions, sources, sourceVersions } from "@/db/schema";
 import { findBrokenQuotes, seed } from "@/seed/index";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -43,13 +43,38 @@ describe("seeded catalog", () => {
     expect(await findBrokenQuotes(t.db)).toEqual([]);
   });
 
-  it("logged a create revision for every seeded row", async () => {
-    expect(await t.db.$count(revisions)).toBe(SEEDED.claims + SEEDED.sources + SEEDED.models);
+  it("logged a create revision for every seeded row, and one for every later version and re-anchoring", async () => {
+    expect(await t.db.$count(revisions, eq(revisions.action, "create"))).toBe(
+      SEEDED.claims + SEEDED.sources + SEEDED.models,
+    );
+    // Each appended version of a stored history is a source update; each claim it carried or
+    // moved is a claim update. Nothing else is logged.
+    const versionsAdded = await t.db.$count(sourceVersions, gt(sourceVersions.number, 1));
+    expect(versionsAdded).toBeGreaterThan(100);
+    expect(
+      await t.db.$count(
+        revisions,
+        and(eq(revisions.entityType, "source"), eq(revisions.action, "update")),
+      ),
+    ).toBe(versionsAdded);
+    const reanchored = await t.db.$count(
+      revisions,
+      and(eq(revisions.entityType, "claim"), eq(revisions.action, "update")),
+    );
+    expect(await t.db.$count(revisions)).toBe(
+      SEEDED.claims + SEEDED.sources + SEEDED.models + versionsAdded + reanchored,
+    );
   });
 
   it("is idempotent", async () => {
     const again = await seed(t.db);
-    expect(again).toEqual({ sources: 0, models: 0, claims: 0, skipped: SEEDED.claims });
+    expect(again).toEqual({
+      sources: 0,
+      models: 0,
+      claims: 0,
+      skipped: SEEDED.claims,
+      reanchored: [],
+    });
     expect(await t.db.$count(claims)).toBe(SEEDED.claims);
   });
 
@@ -139,12 +164,58 @@ describe(`the database itself refuses bad citations`, () => {
     expect(msg).toMatch(/quote|outside/);
   });
 
-  it("refuses editing a source's text under a claim that quotes it", async () => {
+  it("refuses editing a source's text except by adding a version", async () => {
     const c = await aClaim();
     const msg = await refusal(() =>
       t.db.update(sources).set({ text: "replaced" }).where(eq(sources.id, c.sourceId)),
     );
-    expect(msg).toMatch(/would break the quote of claim/);
+    expect(msg).toMatch(/changes only by adding a version/);
+  });
+
+  it("refuses changing or deleting a stored version", async () => {
+    const [v] = await t.db.select().from(sourceVersions).limit(1);
+    if (!v) throw new Error("no version");
+    expect(
+      await refusal(() =>
+        t.db.update(sourceVersions).set({ text: "x" }).where(eq(sourceVersions.id, v.id)),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await refusal(() => t.db.delete(sourceVersions).where(eq(sourceVersions.id, v.id))),
+    ).toMatch(/append-only/);
+  });
+
+  it("refuses a claim citing a version of another source", async () => {
+    const c = await aClaim();
+    const [other] = await t.db
+      .select()
+      .from(sourceVersions)
+      .where(ne(sourceVersions.sourceId, c.sourceId))
+      .limit(1);
+    const msg = await refusal(() =>
+      t.db.update(claims).set({ versionId: other?.id }).where(eq(claims.id, c.id)),
+    );
+    expect(msg).toMatch(/not a version of source/);
+  });
+
+  it("keeps claims a later version could not carry on their version, each waiting for review", async () => {
+    // Llama 4's card: claims were read on version 2; versions 3 and 4 changed some passages.
+    const [src] = await t.db
+      .select()
+      .from(sources)
+      .where(eq(sources.slug, "github-meta-llama-llama4-model-card"));
+    const behind = await t.db
+      .select({ id: claims.id, quote: claims.quote, number: sourceVersions.number })
+      .from(claims)
+      .innerJoin(sourceVersions, eq(sourceVersions.id, claims.versionId))
+      .where(and(eq(claims.sourceId, src?.id as number), lt(sourceVersions.number, 4)));
+    expect(behind.length).toBeGreaterThan(0);
+    const open = await t.db
+      .select({ claimId: claimReviews.claimId })
+      .from(claimReviews)
+      .where(isNull(claimReviews.resolvedAt));
+    const waiting = new Set(open.map((r) => r.claimId));
+    for (const c of behind) expect(waiting.has(c.id)).toBe(true);
   });
 
   it("refuses a second preferred claim in the same group", async () => {

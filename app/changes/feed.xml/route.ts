@@ -3,6 +3,7 @@ import { publicUrl } from "@/app/site-url";
 import { CHANGE_VERBS } from "@/components/format";
 import { db } from "@/db";
 import { listNewModels, listRecentChanges } from "@/db/queries/maintain";
+import { listSourceUpdates } from "@/db/queries/versions";
 
 /**
  * GET /changes/feed.xml — the change log as Atom, for people who watch the catalog: new models
@@ -12,12 +13,17 @@ import { listNewModels, listRecentChanges } from "@/db/queries/maintain";
 export async function GET() {
   const origin = publicUrl();
   const at = (path: string) => new URL(path, origin).toString();
-  const [added, changes] = await Promise.all([listNewModels(db, 30), listRecentChanges(db, 100)]);
+  const [added, changes, updates] = await Promise.all([
+    listNewModels(db, 30),
+    listRecentChanges(db, 100),
+    listSourceUpdates(db, 30),
+  ]);
   const updated = changes[0]?.createdAt ?? new Date(0);
   const feed = new Feed({
     id: at("/changes"),
     title: "Open Weights Ledger: changes",
-    description: "New models and every write to the catalog, from its revision log.",
+    description:
+      "New models, new versions of sources and every write to the catalog, from its revision log.",
     link: at("/changes"),
     updated,
     generator: "Open Weights Ledger",
@@ -32,6 +38,24 @@ export async function GET() {
       date: m.createdAt,
       description: `${m.name} by ${m.developer}.`,
     });
+  for (const u of updates) {
+    const r = u.reanchored;
+    feed.addItem({
+      id: at(`/sources/${u.source.slug}?version=${u.version}`),
+      title: `Source updated: ${u.source.title}, version ${u.version}`,
+      link: at(`/sources/${u.source.slug}?from=${u.version - 1}&to=${u.version}`),
+      date: u.createdAt,
+      description: [
+        u.publishedOn ? `Dated ${u.publishedOn}.` : null,
+        u.commit ? `Commit ${u.commit}.` : null,
+        r
+          ? `Claims citing it: ${r.carried} carried, ${r.moved} moved, ${r.proposed} proposed for review, ${r.orphaned} orphaned.`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(" "),
+    });
+  }
   for (const c of changes) {
     const path =
       c.entityType === "claim"

@@ -8,8 +8,13 @@ import { applyImportAction, proposeImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import a document" };
 
-export default async function ImportPage() {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireMaintainerPage("/maintain/import");
+  const asked = (await searchParams).source;
   const { sources: list } = await listPickers(db);
   return (
     <div className="max-w-5xl space-y-4">
@@ -26,6 +31,7 @@ export default async function ImportPage() {
         sourceTiers={sourceTiers}
         propose={proposeImportAction}
         apply={applyImportAction}
+        initialSource={typeof asked === "string" ? asked : undefined}
       />
     </div>
   );

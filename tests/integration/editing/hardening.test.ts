@@ -154,17 +154,29 @@ describe("inputs that used to answer 500 now answer field errors", () => {
     expect(r.fieldErrors?.text?.[0]).toMatch(/at most 2,000,000 characters/);
   });
 
-  it("every constraint the database can raise on claims, models and sources has a message", async () => {
+  it("every constraint the database can raise on claims, models, sources and versions has a message", async () => {
     const rows = rowsOf<{ name: string }>(
       await h.t.db.execute(sql`
         select conname as name from pg_constraint c join pg_class t on t.oid = c.conrelid
-        where t.relname in ('claims', 'models', 'sources') and c.contype not in ('p', 'n')
+        where t.relname in ('claims', 'models', 'sources', 'source_versions', 'claim_reviews')
+          and c.contype not in ('p', 'n')
         union select indexname from pg_indexes
-        where tablename in ('claims', 'models', 'sources') and indexdef like 'CREATE UNIQUE%'
+        where tablename in ('claims', 'models', 'sources', 'source_versions', 'claim_reviews')
+          and indexdef like 'CREATE UNIQUE%'
           and indexname not like '%_pkey'`),
     );
-    // Raised by triggers (drizzle/0001_integrity.sql) rather than declared.
-    const names = [...rows.map((r) => r.name), "claims_quote_in_source", "models_family_is_family"];
+    // Raised by triggers (drizzle/0001_integrity.sql, 0012_source_versions.sql) rather than declared.
+    const names = [
+      ...rows.map((r) => r.name),
+      "claims_quote_in_source",
+      "models_family_is_family",
+      "claims_version_of_source",
+      "sources_text_is_newest_version",
+      "source_versions_differs",
+      "source_versions_date_order",
+      "claim_reviews_same_source",
+      "claim_reviews_proposal_in_version",
+    ];
     const missing = names.filter((n) => !(n in CONSTRAINT_ERRORS));
     expect(names.length).toBeGreaterThan(20);
     expect(missing).toEqual([]);

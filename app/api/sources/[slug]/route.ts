@@ -1,9 +1,14 @@
 import { safeJson } from "@/app/api/safe-json";
 import { db } from "@/db";
-import { isSlug } from "@/db/domain/rules";
+import { isSlug, parseId } from "@/db/domain/rules";
 import { getSourceWithClaims } from "@/db/queries/sources";
+import { versionText } from "@/db/queries/versions";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+/**
+ * A source with its versions and the claims citing it (each with the version it was checked
+ * against). The text is the newest version's, or version N's with ?version=N.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   if (!isSlug(slug)) {
     return safeJson(
@@ -11,9 +16,25 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
       { status: 400 },
     );
   }
+  const asked = new URL(req.url).searchParams.get("version");
+  const number = asked === null ? null : parseId(asked);
+  if (asked !== null && number === null)
+    return safeJson(
+      { error: `version=${asked}: a version number is a whole number from 1.` },
+      { status: 400 },
+    );
   const found = await getSourceWithClaims(db, slug);
   if (!found) return safeJson({ error: `No source ${slug}.` }, { status: 404 });
-  const { source, claims } = found;
+  const { source, claims, versions } = found;
+  const newest = versions[versions.length - 1];
+  const shown =
+    number === null || number === newest?.number ? null : await versionText(db, source.id, number);
+  if (number !== null && number !== newest?.number && !shown)
+    return safeJson(
+      { error: `Source ${slug} has no version ${number} (it has ${versions.length}).` },
+      { status: 404 },
+    );
+  const base = `/sources/${source.slug}`;
   return safeJson({
     slug: source.slug,
     title: source.title,
@@ -24,11 +45,30 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
     tier: source.tier,
     commit: source.commit,
     sha256: source.textSha256,
-    text: source.text,
+    versions: versions.map((v) => ({
+      number: v.number,
+      sha256: v.textSha256,
+      date: v.publishedOn,
+      url: v.url,
+      commit: v.commit,
+      retrievedOn: v.retrievedOn,
+      characters: v.characters,
+      links: { text: `/api${base}?version=${v.number}`, page: `${base}?version=${v.number}` },
+    })),
+    version: shown ? shown.number : newest?.number,
+    text: shown ? shown.text : source.text,
     offsetUnit: "unicode code points",
     claims: claims.map((c) => ({
       ...c,
-      links: { claim: `/claims/${c.id}`, passage: `/sources/${source.slug}#claim-${c.id}` },
+      newest: c.version === newest?.number,
+      links: {
+        claim: `/claims/${c.id}`,
+        passage:
+          c.version === newest?.number
+            ? `${base}#claim-${c.id}`
+            : `${base}?version=${c.version}#claim-${c.id}`,
+        text: `/api${base}?version=${c.version}`,
+      },
     })),
   });
 }

@@ -1,0 +1,73 @@
+/*
+ * The difference between two texts for readers: lines first (the `diff` package's Myers diff),
+ * then words inside a changed line pair, so a changed number shows as one word struck and one
+ * inserted rather than a whole paragraph replaced. Unchanged stretches are cut down to some
+ * context either side of a change.
+ */
+import { diffLines, diffWordsWithSpace } from "diff";
+
+export type Piece = { kind: "same" | "added" | "removed"; text: string };
+export type DiffView = {
+  /** Pieces in order; a "same" piece may be cut (see `cut`). */
+  pieces: (Piece & { cut?: { before: string; after: string; skipped: number } })[];
+  added: number;
+  removed: number;
+};
+
+/** Characters of unchanged text kept either side of a change. */
+export const DIFF_CONTEXT = 240;
+
+/** Word-level pieces for one replaced block; a wholly different block stays two pieces. */
+export function wordPieces(removed: string, added: string): Piece[] {
+  const words = diffWordsWithSpace(removed, added);
+  const same = words.filter((w) => !w.added && !w.removed).reduce((n, w) => n + w.value.length, 0);
+  // Little in common: word-level noise helps nobody.
+  if (same < 0.3 * Math.min(removed.length, added.length))
+    return [
+      { kind: "removed", text: removed },
+      { kind: "added", text: added },
+    ];
+  return words.map((w) => ({
+    kind: w.added ? "added" : w.removed ? "removed" : "same",
+    text: w.value,
+  }));
+}
+
+export function textDiff(before: string, after: string, context = DIFF_CONTEXT): DiffView {
+  const lines = diffLines(before, after);
+  const pieces: Piece[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i] as (typeof lines)[number];
+    const next = lines[i + 1];
+    if (c.removed && next?.added) {
+      pieces.push(...wordPieces(c.value, next.value));
+      i++;
+    } else pieces.push({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value });
+  }
+  // Merge neighbours of one kind, then cut long unchanged runs.
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && last.kind === p.kind) last.text += p.text;
+    else if (p.text) merged.push({ ...p });
+  }
+  let added = 0;
+  let removed = 0;
+  const out: DiffView["pieces"] = merged.map((p, i) => {
+    if (p.kind === "added") added += p.text.length;
+    if (p.kind === "removed") removed += p.text.length;
+    if (p.kind !== "same") return p;
+    const keepBefore = i > 0 ? context : 0;
+    const keepAfter = i < merged.length - 1 ? context : 0;
+    if (p.text.length <= keepBefore + keepAfter + 80) return p;
+    return {
+      ...p,
+      cut: {
+        before: p.text.slice(0, keepBefore),
+        after: p.text.slice(p.text.length - keepAfter),
+        skipped: p.text.length - keepBefore - keepAfter,
+      },
+    };
+  });
+  return { pieces: out, added, removed };
+}
