@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { CHANGE_VERBS, formatDate, formatDateTime } from "@/components/format";
 import { db } from "@/db";
 import { listNewModels, listRecentChanges } from "@/db/queries/maintain";
-import { listSourceUpdates } from "@/db/queries/versions";
+import { groupSourceUpdates, listSourceUpdates } from "@/db/queries/versions";
 
 export const metadata: Metadata = {
   title: "Recent changes",
@@ -22,7 +22,7 @@ export default async function ChangesPage() {
   const [changes, added, updates] = await Promise.all([
     listRecentChanges(db, 150),
     listNewModels(db),
-    listSourceUpdates(db, 20),
+    listSourceUpdates(db, 200).then(groupSourceUpdates),
   ]);
   return (
     <div className="max-w-4xl space-y-4">
@@ -61,21 +61,27 @@ export default async function ChangesPage() {
           <p className="text-sm">No source has a second version yet.</p>
         ) : (
           <ul className="space-y-1 text-sm">
-            {updates.map((u) => (
+            {updates.slice(0, 20).map((u) => (
               <li key={u.id}>
                 <Link href={`/sources/${u.source.slug}`} className="font-medium">
                   {u.source.title}
                 </Link>
-                : version {u.version}
-                {u.publishedOn ? ` (dated ${formatDate(u.publishedOn)})` : ""} —{" "}
-                <Link href={`/sources/${u.source.slug}?from=${u.version - 1}&to=${u.version}`}>
+                : {u.from === u.to ? `version ${u.to}` : `versions ${u.from}–${u.to}`}
+                {u.publishedOn ? ` (newest dated ${formatDate(u.publishedOn)})` : ""} —{" "}
+                <Link href={`/sources/${u.source.slug}?from=${u.from - 1}&to=${u.to}`}>
                   what changed
                 </Link>
                 {u.reanchored ? (
                   <span className="text-zinc-600 dark:text-zinc-400">
                     {" "}
-                    · claims: {u.reanchored.carried} carried, {u.reanchored.moved} moved,{" "}
-                    {u.reanchored.proposed} proposed, {u.reanchored.orphaned} orphaned
+                    ·{" "}
+                    {u.reanchored.carried +
+                      u.reanchored.moved +
+                      u.reanchored.proposed +
+                      u.reanchored.orphaned ===
+                    0
+                      ? "no claim cited it then"
+                      : `claims: ${u.reanchored.carried} carried, ${u.reanchored.moved} moved, ${u.reanchored.proposed} proposed, ${u.reanchored.orphaned} orphaned`}
                   </span>
                 ) : null}
                 <span className="text-zinc-600 dark:text-zinc-400">

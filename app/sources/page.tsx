@@ -40,6 +40,9 @@ export default async function SourcesPage() {
                 Dated
               </th>
               <th scope="col" className="px-3 py-2 text-right">
+                Versions
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
                 Claims
               </th>
             </tr>
@@ -60,6 +63,7 @@ export default async function SourcesPage() {
                 <td className="px-3 py-2">{KIND_LABELS[s.kind]}</td>
                 <td className="px-3 py-2">{TIER_LABELS[s.tier]}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDate(s.publishedOn)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{s.versions}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{s.claimCount}</td>
               </tr>
             ))}

@@ -60,12 +60,20 @@ export function textDiff(before: string, after: string, context = DIFF_CONTEXT):
     const keepBefore = i > 0 ? context : 0;
     const keepAfter = i < merged.length - 1 ? context : 0;
     if (p.text.length <= keepBefore + keepAfter + 80) return p;
+    // Cut at line ends where one is near, so kept context reads as whole lines.
+    let head = keepBefore;
+    const headLine = p.text.lastIndexOf("\n", keepBefore);
+    if (headLine > keepBefore / 2) head = headLine + 1;
+    let tail = p.text.length - keepAfter;
+    const tailLine = p.text.indexOf("\n", tail);
+    if (tailLine >= 0 && tailLine < p.text.length - keepAfter / 2) tail = tailLine + 1;
+    if (keepAfter === 0) tail = p.text.length;
     return {
       ...p,
       cut: {
-        before: p.text.slice(0, keepBefore),
-        after: p.text.slice(p.text.length - keepAfter),
-        skipped: p.text.length - keepBefore - keepAfter,
+        before: p.text.slice(0, head),
+        after: p.text.slice(tail),
+        skipped: tail - head,
       },
     };
   });

@@ -657,3 +657,37 @@ export async function listSourceUpdates(db: Db | Tx, limit = 30) {
     };
   });
 }
+
+export type SourceUpdateGroup = Omit<SourceUpdate, "version"> & { from: number; to: number };
+
+/**
+ * Consecutive versions of one source added in one go (a history loaded at once) read as one
+ * update: "versions 2–97", the claims' outcomes summed. Input newest first, output too.
+ */
+export function groupSourceUpdates(updates: SourceUpdate[]): SourceUpdateGroup[] {
+  const out: SourceUpdateGroup[] = [];
+  for (const u of updates) {
+    const last = out[out.length - 1];
+    const sameBatch =
+      last &&
+      last.source.slug === u.source.slug &&
+      last.authorName === u.authorName &&
+      last.from === u.version + 1 &&
+      Math.abs(last.createdAt.getTime() - u.createdAt.getTime()) < 60_000;
+    if (last && sameBatch) {
+      last.from = u.version;
+      if (last.reanchored && u.reanchored)
+        for (const k of ["carried", "moved", "proposed", "orphaned"] as const)
+          last.reanchored[k] += u.reanchored[k];
+      continue;
+    }
+    const { version, ...rest } = u;
+    out.push({
+      ...rest,
+      reanchored: u.reanchored ? { ...u.reanchored } : null,
+      from: version,
+      to: version,
+    });
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { publicUrl } from "@/app/site-url";
 import { CHANGE_VERBS } from "@/components/format";
 import { db } from "@/db";
 import { listNewModels, listRecentChanges } from "@/db/queries/maintain";
-import { listSourceUpdates } from "@/db/queries/versions";
+import { groupSourceUpdates, listSourceUpdates } from "@/db/queries/versions";
 
 /**
  * GET /changes/feed.xml — the change log as Atom, for people who watch the catalog: new models
@@ -16,7 +16,7 @@ export async function GET() {
   const [added, changes, updates] = await Promise.all([
     listNewModels(db, 30),
     listRecentChanges(db, 100),
-    listSourceUpdates(db, 30),
+    listSourceUpdates(db, 300).then((u) => groupSourceUpdates(u).slice(0, 30)),
   ]);
   const updated = changes[0]?.createdAt ?? new Date(0);
   const feed = new Feed({
@@ -40,10 +40,11 @@ export async function GET() {
     });
   for (const u of updates) {
     const r = u.reanchored;
+    const which = u.from === u.to ? `version ${u.to}` : `versions ${u.from}–${u.to}`;
     feed.addItem({
-      id: at(`/sources/${u.source.slug}?version=${u.version}`),
-      title: `Source updated: ${u.source.title}, version ${u.version}`,
-      link: at(`/sources/${u.source.slug}?from=${u.version - 1}&to=${u.version}`),
+      id: at(`/sources/${u.source.slug}?version=${u.to}`),
+      title: `Source updated: ${u.source.title}, ${which}`,
+      link: at(`/sources/${u.source.slug}?from=${u.from - 1}&to=${u.to}`),
       date: u.createdAt,
       description: [
         u.publishedOn ? `Dated ${u.publishedOn}.` : null,

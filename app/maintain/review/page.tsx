@@ -85,7 +85,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     Checked on version {item.fromNumber}; version {item.toNumber}{" "}
                     {item.review.outcome === "proposed"
                       ? `has a passage ${Math.round((item.review.similarity ?? 0) * 100)}% alike that still states the value`
-                      : `: ${item.review.reason ?? "the passage is gone"}`}
+                      : `changed it: ${item.review.reason ?? "the passage is gone"}`}
                     {item.review.outcome === "proposed" && item.review.reason
                       ? ` (${item.review.reason})`
                       : ""}

@@ -74,7 +74,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
           {formatDate(r.to.publishedOn)}){" "}
           {review.outcome === "proposed"
             ? "has a near match that still states the value."
-            : `: ${review.reason ?? "the passage is gone"}.`}{" "}
+            : `changed it: ${review.reason ?? "the passage is gone"}.`}{" "}
           <Link href={`/sources/${r.source.slug}?from=${r.from.number}&to=${r.to.number}`}>
             See the whole difference
           </Link>
@@ -101,6 +101,13 @@ export default async function ReviewPage({ params }: { params: Params }) {
           <p className="text-sm">
             Differences: <PassageDiff before={claim.quote} after={r.proposed.passage} />
           </p>
+          {claim.settings ? (
+            <p className="text-sm">
+              The claim's conditions read “{claim.settings}”: if the differences change them (a
+              metric, a setting), accept and then edit the claim so its conditions say what the new
+              passage says.
+            </p>
+          ) : null}
           <p className="text-sm">
             The value “{claim.valueText}”{" "}
             {r.proposed.valueAppears ? "still appears in it." : "does not appear in it."}
