@@ -5,6 +5,7 @@ import { PassageDiff } from "@/components/passage-diff";
 import { VisibleText } from "@/components/visible-text";
 import { db } from "@/db";
 import { isSlug } from "@/db/domain/rules";
+import { proposeImport } from "@/db/queries/imports";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { reviewQueue } from "@/db/queries/versions";
 
@@ -20,6 +21,21 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const bySource = new Map<string, typeof items>();
   for (const item of items)
     bySource.set(item.source.slug, [...(bySource.get(item.source.slug) ?? []), item]);
+  // What the importer reads from each source's newest version, against the catalog: values it
+  // states that no claim of this source cites yet, and values in conflict with the catalog.
+  const readings = new Map(
+    await Promise.all(
+      [...bySource.keys()].map(async (slug) => {
+        const r = await proposeImport(db, { sourceSlug: slug });
+        if (!r.ok) return [slug, null] as const;
+        const count = (s: string) => r.data.candidates.filter((c) => c.status === s).length;
+        return [
+          slug,
+          { total: r.data.candidates.length, fresh: count("new"), conflict: count("conflict") },
+        ] as const;
+      }),
+    ),
+  );
   return (
     <div className="max-w-5xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -63,8 +79,16 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               <Link href={`/maintain/import?source=${slug}`}>
                 Read version {first.toNumber} with the importer
               </Link>{" "}
-              (lists values the new version states differently)
             </p>
+            {readings.get(slug) ? (
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                The importer reads {readings.get(slug)?.total} values from version {first.toNumber}:{" "}
+                {readings.get(slug)?.fresh} this source's claims do not cite yet (a value stated
+                under new conditions is one of them) and {readings.get(slug)?.conflict} in conflict
+                with the catalog. Open the importer to accept or reject each; set the document's
+                model there when the card is about one model.
+              </p>
+            ) : null}
             <ul className="space-y-3">
               {list.map((item) => (
                 <li

@@ -242,7 +242,8 @@ export default async function SourcePage({
           </p>
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {elsewhere.map((c) => (
-              <li key={c.id}>
+              // A link to this source's passage of a claim on another version lands here.
+              <li key={c.id} id={`claim-${c.id}`}>
                 <Link href={`${base}?version=${c.version}#claim-${c.id}`}>
                   {c.model.name} · {fieldLabel(c.field, c.label)}: {c.valueText}
                 </Link>{" "}
