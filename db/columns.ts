@@ -57,6 +57,10 @@ export const claimColumns = {
   quote: claims.quote,
   quoteStart: claims.quoteStart,
   quoteEnd: claims.quoteEnd,
+  versionNumber:
+    sql<number>`(select v.number from source_versions v where v.id = ${claims.versionId})`.mapWith(
+      Number,
+    ),
   source: sourceRefColumns,
 };
 

@@ -47,8 +47,8 @@ CREATE INDEX "claim_reviews_claim_idx" ON "claim_reviews" USING btree ("claim_id
 CREATE UNIQUE INDEX "claim_reviews_one_open" ON "claim_reviews" USING btree ("claim_id") WHERE "claim_reviews"."resolved_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "source_versions_number" ON "source_versions" USING btree ("source_id","number");--> statement-breakpoint
 -- Every existing source becomes version 1 of itself; every claim cites that version.
-INSERT INTO "source_versions" ("source_id", "number", "text", "published_on", "url", "commit", "retrieved_on", "created_at")
-  SELECT "id", 1, "text", "published_on", "url", "commit", "retrieved_on", "created_at" FROM "sources" ORDER BY "id";--> statement-breakpoint
+INSERT INTO "source_versions" ("source_id", "number", "text", "text_sha256", "published_on", "url", "commit", "retrieved_on", "created_at")
+  SELECT "id", 1, "text", encode(sha256(convert_to("text", 'UTF8')), 'hex'), "published_on", "url", "commit", "retrieved_on", "created_at" FROM "sources" ORDER BY "id";--> statement-breakpoint
 UPDATE "claims" SET "version_id" = v."id" FROM "source_versions" v WHERE v."source_id" = "claims"."source_id" AND v."number" = 1;--> statement-breakpoint
 ALTER TABLE "source_versions" ALTER COLUMN "text" SET STORAGE EXTERNAL;--> statement-breakpoint
 ALTER TABLE "claims" ADD CONSTRAINT "claims_version_id_source_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."source_versions"("id") ON DELETE restrict ON UPDATE no action;;--> statement-breakpoint

@@ -1,4 +1,5 @@
 import { launchChromium } from "./helpers/chromium";
+
 const base = "http://127.0.0.1:3100";
 const pages: [string, string][] = [
   ["source", "/sources/github-meta-llama-llama4-model-card"],
@@ -15,7 +16,10 @@ const browser = await launchChromium();
 const which = process.argv[2] ?? "all";
 for (const scheme of ["light", "dark"] as const) {
   for (const width of [1440, 390]) {
-    const ctx = await browser.newContext({ viewport: { width, height: 1000 }, colorScheme: scheme });
+    const ctx = await browser.newContext({
+      viewport: { width, height: 1000 },
+      colorScheme: scheme,
+    });
     const page = await ctx.newPage();
     await page.goto(`${base}/maintain/sign-in?next=%2Fmaintain`);
     await page.getByLabel("Name").fill("alice");
@@ -28,12 +32,17 @@ for (const scheme of ["light", "dark"] as const) {
       await page.screenshot({ path: `/tmp/shots/${name}-${scheme}-${width}.png`, fullPage: false });
     }
     // A claim that waits
-    const res = await (await fetch(`${base}/api/sources/github-meta-llama-llama4-model-card`)).json();
+    const res = await (
+      await fetch(`${base}/api/sources/github-meta-llama-llama4-model-card`)
+    ).json();
     const behind = res.claims.find((c: { newest: boolean }) => !c.newest);
     await page.goto(`${base}/claims/${behind.id}`);
     await page.screenshot({ path: `/tmp/shots/claim-${scheme}-${width}.png` });
     await page.goto(`${base}/maintain/review`);
-    const href = await page.getByRole("link", { name: /^Review claim #/ }).first().getAttribute("href");
+    const href = await page
+      .getByRole("link", { name: /^Review claim #/ })
+      .first()
+      .getAttribute("href");
     await page.goto(base + href);
     await page.screenshot({ path: `/tmp/shots/review-${scheme}-${width}.png`, fullPage: true });
     await ctx.close();

@@ -81,6 +81,9 @@ const KNOWN_PARAMS: [RegExp, ReadonlySet<string>][] = [
   [/^\/api\/models$/, new Set([...CATALOG_PARAMS, "perPage"])],
   [/^\/compare$/, new Set(["models"])],
   [/^\/benchmarks$/, new Set<string>(BENCHMARK_PARAMS)],
+  // A source page shows one version, or the difference between two.
+  [/^\/sources\/[^/]+$/, new Set(["version", "from", "to"])],
+  [/^\/api\/sources\/[^/]+$/, new Set(["version"])],
 ];
 
 /**

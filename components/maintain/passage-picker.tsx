@@ -32,6 +32,8 @@ export function PassagePicker({ text, formId }: { text: string; formId: string }
         id={`${formId}-passage`}
         onMouseUp={pick}
         onKeyUp={pick}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable), and a keyboard selection then works too.
+        tabIndex={0}
         className="max-h-96 overflow-y-auto rounded border border-zinc-300 p-3 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere dark:border-zinc-700"
       >
         {text}

@@ -36,7 +36,11 @@ export type ClaimRow = Pick<
   | "quote"
   | "quoteStart"
   | "quoteEnd"
-> & { source: SourceRef };
+> & {
+  source: SourceRef;
+  /** The number of the source version the quote was checked against (where read). */
+  versionNumber?: number;
+};
 
 export type ModelRow = Pick<
   Model,

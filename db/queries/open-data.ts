@@ -33,8 +33,14 @@ function toOpenClaim(c: ClaimRow, family: string | null = null) {
     quoteStart: c.quoteStart,
     quoteEnd: c.quoteEnd,
     offsetUnit: "unicode code points" as const,
+    /** The source version the offsets are in (GET /api/sources/<slug>?version=N has its text). */
+    version: c.versionNumber ?? null,
     source: c.source,
-    links: { claim: `/claims/${c.id}`, passage: `/sources/${c.source.slug}#claim-${c.id}` },
+    links: {
+      claim: `/claims/${c.id}`,
+      passage: `/sources/${c.source.slug}${c.versionNumber ? `?version=${c.versionNumber}` : ""}#claim-${c.id}`,
+      text: `/api/sources/${c.source.slug}${c.versionNumber ? `?version=${c.versionNumber}` : ""}`,
+    },
   };
 }
 

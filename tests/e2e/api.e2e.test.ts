@@ -10,6 +10,8 @@ type ApiClaim = {
   quoteStart: number;
   quoteEnd: number;
   source: { slug: string };
+  version: number | null;
+  links: { text: string };
 };
 type ApiModels = {
   count: number;
@@ -65,12 +67,14 @@ describe("open data API", () => {
     const body = (await (await get("/api/models")).json()) as ApiModels;
     const texts = new Map<string, string>();
     for (const c of body.models.flatMap((m) => m.claims)) {
-      if (!texts.has(c.source.slug)) {
-        const src = (await (await get(`/api/sources/${c.source.slug}`)).json()) as { text: string };
-        texts.set(c.source.slug, src.text);
+      // Offsets are in the version the claim cites, which the API names.
+      const key = c.links.text;
+      if (!texts.has(key)) {
+        const src = (await (await get(key)).json()) as { text: string };
+        texts.set(key, src.text);
       }
       expect(
-        Array.from(texts.get(c.source.slug) as string)
+        Array.from(texts.get(key) as string)
           .slice(c.quoteStart, c.quoteEnd)
           .join(""),
       ).toBe(c.quote);

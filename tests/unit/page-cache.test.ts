@@ -200,6 +200,10 @@ describe("the cache key", () => {
     expect(cacheKey("/compare", "?models=a,b&junk=1")).toBe("/compare?models=a%2Cb");
     expect(cacheKey("/models/gpt-oss-20b", "?anything=1")).toBe("/models/gpt-oss-20b");
     expect(cacheKey("/charts", "?gb=24&bits=4&q=qwen")).toBe("/charts?bits=4&gb=24&q=qwen");
+    // Each version of a source, and each difference between two, is its own page.
+    expect(cacheKey("/sources/card", "?version=2&x=1")).toBe("/sources/card?version=2");
+    expect(cacheKey("/sources/card", "?to=4&from=2")).toBe("/sources/card?from=2&to=4");
+    expect(cacheKey("/api/sources/card", "?version=3&from=1")).toBe("/api/sources/card?version=3");
     // Repeated parameters keep their order (the columns form sends several `show`).
     expect(cacheKey("/", "?show=b&cols=1&show=a")).toBe("/?cols=1&show=b&show=a");
   });

@@ -327,7 +327,8 @@ function VersionList({
           Show differences
         </button>
       </form>
-      <div className="max-h-80 overflow-auto">
+      {/* No inner scroll region: the list folds away instead (closed when it is long). */}
+      <div className="overflow-x-auto">
         <table className="w-full text-left text-xs">
           <thead>
             <tr className="text-zinc-600 dark:text-zinc-400">
