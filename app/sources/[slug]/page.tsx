@@ -284,17 +284,8 @@ function VersionList({
   const base = `/sources/${slug}`;
   const rows = [...versions].reverse();
   return (
-    <details
-      className="max-w-4xl rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800"
-      open={versions.length <= 8 || diff !== null}
-    >
-      <summary className="cursor-pointer font-semibold">
-        Versions ({versions.length}){" "}
-        <span className="font-normal text-zinc-600 dark:text-zinc-400">
-          — every stored version of this document, newest first
-        </span>
-      </summary>
-      <form action={base} className="my-2 flex flex-wrap items-end gap-2">
+    <div className="max-w-4xl space-y-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+      <form action={base} className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col text-xs">
           Compare version
           <select
@@ -327,76 +318,88 @@ function VersionList({
           Show differences
         </button>
       </form>
-      {/* No inner scroll region: the list folds away instead (closed when it is long). */}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-xs">
-          <thead>
-            <tr className="text-zinc-600 dark:text-zinc-400">
-              <th scope="col" className="py-1 pr-2">
-                Version
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Dated
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Commit
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Characters
-              </th>
-              <th scope="col" className="py-1">
-                Compare
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr
-                key={v.number}
-                className="border-t border-zinc-100 dark:border-zinc-800"
-                aria-current={v.number === shown ? "page" : undefined}
-              >
-                <td className="py-1 pr-2">
-                  {v.number === shown ? (
-                    <strong>{v.number} (shown)</strong>
-                  ) : (
-                    <Link
-                      href={v.number === versions.length ? base : `${base}?version=${v.number}`}
-                    >
-                      {v.number}
-                      {v.number === versions.length ? " (newest)" : ""}
-                    </Link>
-                  )}
-                </td>
-                <td className="py-1 pr-2">{formatDate(v.publishedOn)}</td>
-                <td className="py-1 pr-2 font-mono">
-                  {v.commit ? (
-                    v.url && v.url !== sourceUrl ? (
-                      <a href={v.url} rel="noopener noreferrer" title="The original at this commit">
-                        {v.commit.slice(0, 10)}
-                      </a>
-                    ) : (
-                      v.commit.slice(0, 10)
-                    )
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="py-1 pr-2 tabular-nums">{v.characters.toLocaleString("en-US")}</td>
-                <td className="py-1">
-                  {v.number > 1 ? (
-                    <Link href={`${base}?from=${v.number - 1}&to=${v.number}`}>
-                      changes from {v.number - 1}
-                    </Link>
-                  ) : (
-                    "first version"
-                  )}
-                </td>
+      <details open={versions.length <= 8}>
+        <summary className="cursor-pointer font-semibold">
+          Versions ({versions.length}){" "}
+          <span className="font-normal text-zinc-600 dark:text-zinc-400">
+            — every stored version of this document, newest first
+          </span>
+        </summary>
+        {/* No inner scroll region: the list folds away instead (closed when it is long). */}
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-xs">
+            <thead>
+              <tr className="text-zinc-600 dark:text-zinc-400">
+                <th scope="col" className="py-1 pr-2">
+                  Version
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Dated
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Commit
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Characters
+                </th>
+                <th scope="col" className="py-1">
+                  Compare
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <tr
+                  key={v.number}
+                  className="border-t border-zinc-100 dark:border-zinc-800"
+                  aria-current={v.number === shown ? "page" : undefined}
+                >
+                  <td className="py-1 pr-2">
+                    {v.number === shown ? (
+                      <strong>{v.number} (shown)</strong>
+                    ) : (
+                      <Link
+                        href={v.number === versions.length ? base : `${base}?version=${v.number}`}
+                      >
+                        {v.number}
+                        {v.number === versions.length ? " (newest)" : ""}
+                      </Link>
+                    )}
+                  </td>
+                  <td className="py-1 pr-2">{formatDate(v.publishedOn)}</td>
+                  <td className="py-1 pr-2 font-mono">
+                    {v.commit ? (
+                      v.url && v.url !== sourceUrl ? (
+                        <a
+                          href={v.url}
+                          rel="noopener noreferrer"
+                          title="The original at this commit"
+                        >
+                          {v.commit.slice(0, 10)}
+                        </a>
+                      ) : (
+                        v.commit.slice(0, 10)
+                      )
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="py-1 pr-2 tabular-nums">{v.characters.toLocaleString("en-US")}</td>
+                  <td className="py-1">
+                    {v.number > 1 ? (
+                      <Link href={`${base}?from=${v.number - 1}&to=${v.number}`}>
+                        changes from {v.number - 1}
+                      </Link>
+                    ) : (
+                      "first version"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
   );
 }
