@@ -99,7 +99,11 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
     );
   }
   const { claim, context, group } = state.data;
-  const fragment = textFragmentUrl(claim.source.url, claim.quote, claim.source.kind);
+  const v = claim.version;
+  const behind = v.number < v.newest;
+  // The original at the version the claim was checked on (its commit) when that is known.
+  const original = v.url ?? claim.source.url;
+  const fragment = textFragmentUrl(original, claim.quote, claim.source.kind);
   const distinct = new Set(group.map((g) => g.valueText)).size;
   return (
     <article>
@@ -129,7 +133,10 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
       <p className="mt-4 text-sm">
         <span className="font-medium">{claim.source.title}</span>
         <br />
-        {claim.source.publisher ?? "publisher not stated"} · {formatDate(claim.source.publishedOn)}
+        {claim.source.publisher ?? "publisher not stated"} · {formatDate(v.publishedOn)}
+        {v.newest > 1
+          ? ` · checked against version ${v.number} of ${v.newest}${behind ? "" : " (the newest)"}`
+          : ""}
         {claim.source.mirrorOf ? (
           <>
             <br />
@@ -143,15 +150,26 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
           </>
         ) : null}
       </p>
+      {behind ? (
+        <p className="mt-2 rounded border border-amber-500 px-2 py-1 text-xs">
+          The source has changed here since: version {v.newest} no longer states this passage as
+          quoted.{" "}
+          <Link href={`/sources/${claim.source.slug}?from=${v.number}&to=${v.newest}`}>
+            See what changed
+          </Link>
+        </p>
+      ) : null}
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <li>
-          <Link href={`/sources/${claim.source.slug}#claim-${claim.id}`}>
+          <Link
+            href={`/sources/${claim.source.slug}${behind ? `?version=${v.number}` : ""}#claim-${claim.id}`}
+          >
             Passage in our stored copy
           </Link>
         </li>
-        {claim.source.url ? (
+        {original ? (
           <li>
-            <a href={claim.source.url} rel="noopener noreferrer">
+            <a href={original} rel="noopener noreferrer">
               {claim.source.mirrorOf ? "The copy we read" : "Original"}
             </a>
           </li>

@@ -2,7 +2,14 @@ import type { DiffView } from "@/db/domain/text-diff";
 import { VisibleText } from "./visible-text";
 
 /** Two versions' difference as text: deletions struck through, insertions underlined. */
-export function VersionDiff({ diff }: { diff: DiffView }) {
+export function VersionDiff({ diff }: { diff: DiffView | null }) {
+  if (!diff)
+    return (
+      <p role="status" className="text-sm">
+        These two versions are too different to compare here in reasonable time: open each version
+        and compare them side by side.
+      </p>
+    );
   if (diff.added === 0 && diff.removed === 0)
     return <p className="text-sm">The two versions are identical.</p>;
   return (

@@ -63,8 +63,9 @@ export async function importCatalog(db: Db, backup: Backup): Promise<Record<Tabl
     if (!Array.isArray(backup.tables?.[t])) throw new BackupError(`the backup has no "${t}" table`);
   }
   return db.transaction(async (tx) => {
-    // A v2 file brings every version with its number: the triggers that create version 1 and
-    // number new versions stand aside for this transaction (every check still runs).
+    // A v2 file brings every version with its number: the triggers that create version 1, number
+    // new versions and mirror the newest onto its source stand aside for this transaction; what
+    // they would have ensured is checked after the inserts instead. Every quote is still checked.
     if (!v1) await tx.execute(sql`select set_config('ledger.restoring', 'on', true)`);
     for (const t of BACKUP_TABLES) {
       const [row] = rowsOf(await tx.execute(sql.raw(`select count(*)::int as n from ${t}`)));
@@ -109,6 +110,27 @@ export async function importCatalog(db: Db, backup: Backup): Promise<Record<Tabl
         ),
       );
       counts[t] = rows.length;
+    }
+    if (!v1) {
+      const unnumbered = rowsOf<{ slug: string }>(
+        await tx.execute(sql`select s.slug from sources s
+          where not exists (select 1 from source_versions v where v.source_id = s.id)
+             or (select count(*) from source_versions v where v.source_id = s.id)
+                <> (select max(number) from source_versions v where v.source_id = s.id)`),
+      );
+      if (unnumbered.length > 0)
+        throw new BackupError(
+          `sources whose versions are not numbered 1 to N: ${unnumbered.map((r) => r.slug).join(", ")}`,
+        );
+      const stale = rowsOf<{ slug: string }>(
+        await tx.execute(sql`select s.slug from sources s
+          where s.text is distinct from (select v.text from source_versions v
+            where v.source_id = s.id order by v.number desc limit 1)`),
+      );
+      if (stale.length > 0)
+        throw new BackupError(
+          `sources whose text is not their newest version: ${stale.map((r) => r.slug).join(", ")}`,
+        );
     }
     // The read model is derived, so it is rebuilt rather than backed up.
     await rebuildCatalogRows(tx);

@@ -433,6 +433,10 @@ export const claimReviews = pgTable(
     toVersionId: integer("to_version_id")
       .notNull()
       .references(() => sourceVersions.id, { onDelete: "restrict" }),
+    /** The claim's citation in `fromVersion` when the review was opened (what it quoted). */
+    quote: text("quote").notNull(),
+    quoteStart: integer("quote_start").notNull(),
+    quoteEnd: integer("quote_end").notNull(),
     outcome: text("outcome", { enum: ["proposed", "orphaned"] }).notNull(),
     proposedStart: integer("proposed_start"),
     proposedEnd: integer("proposed_end"),

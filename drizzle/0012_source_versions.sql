@@ -3,6 +3,9 @@ CREATE TABLE "claim_reviews" (
 	"claim_id" integer NOT NULL,
 	"from_version_id" integer NOT NULL,
 	"to_version_id" integer NOT NULL,
+	"quote" text NOT NULL,
+	"quote_start" integer NOT NULL,
+	"quote_end" integer NOT NULL,
 	"outcome" text NOT NULL,
 	"proposed_start" integer,
 	"proposed_end" integer,
@@ -51,7 +54,7 @@ INSERT INTO "source_versions" ("source_id", "number", "text", "text_sha256", "pu
   SELECT "id", 1, "text", encode(sha256(convert_to("text", 'UTF8')), 'hex'), "published_on", "url", "commit", "retrieved_on", "created_at" FROM "sources" ORDER BY "id";--> statement-breakpoint
 UPDATE "claims" SET "version_id" = v."id" FROM "source_versions" v WHERE v."source_id" = "claims"."source_id" AND v."number" = 1;--> statement-breakpoint
 ALTER TABLE "source_versions" ALTER COLUMN "text" SET STORAGE EXTERNAL;--> statement-breakpoint
-ALTER TABLE "claims" ADD CONSTRAINT "claims_version_id_source_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."source_versions"("id") ON DELETE restrict ON UPDATE no action;;--> statement-breakpoint
+ALTER TABLE "claims" ADD CONSTRAINT "claims_version_id_source_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."source_versions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "claims_version_idx" ON "claims" USING btree ("version_id");--> statement-breakpoint
 
 -- A version's hash follows its text; its number is the next one; it must differ from the newest
@@ -168,6 +171,9 @@ DECLARE
 BEGIN
   IF NEW.version_id IS NULL OR NEW.version_id = 0 OR (TG_OP = 'UPDATE'
       AND NEW.source_id IS DISTINCT FROM OLD.source_id AND NEW.version_id = OLD.version_id) THEN
+    -- Wait for a version being added (it holds the source FOR UPDATE), then take the newest:
+    -- otherwise a claim could land on the version before it, unseen by its re-anchoring.
+    PERFORM 1 FROM sources WHERE id = NEW.source_id FOR SHARE;
     SELECT v.id INTO NEW.version_id FROM source_versions v
      WHERE v.source_id = NEW.source_id ORDER BY v.number DESC LIMIT 1;
     IF NEW.version_id IS NULL THEN
@@ -223,9 +229,12 @@ DECLARE
   from_source integer;
   to_source integer;
   got text;
+  got_old text;
 BEGIN
   SELECT source_id INTO claim_source FROM claims WHERE id = NEW.claim_id;
-  SELECT source_id INTO from_source FROM source_versions WHERE id = NEW.from_version_id;
+  SELECT source_id,
+         substring(text FROM NEW.quote_start + 1 FOR NEW.quote_end - NEW.quote_start)
+    INTO from_source, got_old FROM source_versions WHERE id = NEW.from_version_id;
   SELECT v.source_id,
          CASE WHEN NEW.proposed_quote IS NULL THEN NULL
               ELSE substring(v.text FROM NEW.proposed_start + 1 FOR NEW.proposed_end - NEW.proposed_start) END
@@ -233,6 +242,11 @@ BEGIN
   IF claim_source IS DISTINCT FROM from_source OR claim_source IS DISTINCT FROM to_source THEN
     RAISE EXCEPTION 'review of claim % names versions of another source', NEW.claim_id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'claim_reviews_same_source';
+  END IF;
+  IF got_old IS DISTINCT FROM NEW.quote THEN
+    RAISE EXCEPTION 'the quoted passage of claim % does not match version % at [%, %)',
+      NEW.claim_id, NEW.from_version_id, NEW.quote_start, NEW.quote_end
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'claim_reviews_quote_in_version';
   END IF;
   IF NEW.proposed_quote IS NOT NULL AND got IS DISTINCT FROM NEW.proposed_quote THEN
     RAISE EXCEPTION 'proposed passage for claim % does not match version % at [%, %)',
@@ -244,7 +258,7 @@ END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER claim_reviews_checked
-  BEFORE INSERT OR UPDATE OF claim_id, from_version_id, to_version_id, proposed_quote, proposed_start, proposed_end ON claim_reviews
+  BEFORE INSERT OR UPDATE OF claim_id, from_version_id, to_version_id, quote, quote_start, quote_end, proposed_quote, proposed_start, proposed_end ON claim_reviews
   FOR EACH ROW EXECUTE FUNCTION claim_reviews_check();
 --> statement-breakpoint
 CREATE TRIGGER source_versions_bump_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON source_versions

@@ -1,8 +1,22 @@
-import { and, eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { findCatalogDrift, rebuildCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
-import { addSourceVersionIn, type VersionReport } from "@/db/queries/versions";
-import { claims, models, revisions, type Snapshot, sources, sourceVersions } from "@/db/schema";
+import {
+  addSourceVersionIn,
+  newestVersion,
+  reanchorOnto,
+  type VersionReport,
+} from "@/db/queries/versions";
+import {
+  type Claim,
+  claims,
+  models,
+  revisions,
+  type Snapshot,
+  sources,
+  sourceVersions,
+} from "@/db/schema";
 import { buildSeedCatalog, type SeedCatalog } from "./build";
 import type { VersionSeed } from "./histories";
 import type { SourceSeed } from "./sources";
@@ -138,19 +152,28 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
       ).map((r) => r.key),
     );
     const fresh = catalog.claims.filter((c) => !present.has(c.seedKey));
+    const insertedClaims: Claim[] = [];
     report.skipped += catalog.claims.length - fresh.length;
-    // A history source's claims cite the version they were read on, by number.
-    const placedVersion = new Map<string, number>();
-    for (const s of catalog.sources) {
-      if (!s.history) continue;
-      const [v] = await tx
-        .select({ id: sourceVersions.id })
+    // Each claim cites the stored version whose text is the one it was reviewed on (the seed's
+    // text of its source), found by hash: on a fresh database that is the newest version; on one
+    // where a maintainer has added versions since, the claim is re-anchored onto the newest below.
+    const readOn = new Map<string, { id: number; newest: boolean }>();
+    for (const slug of new Set(fresh.map((c) => c.source))) {
+      const seedText = catalog.sources.find((s) => s.slug === slug)?.text;
+      if (seedText === undefined) throw new Error(`claims cite ${slug}, which the seed lacks`);
+      const sha = createHash("sha256").update(seedText, "utf8").digest("hex");
+      const versions = await tx
+        .select({ id: sourceVersions.id, sha: sourceVersions.textSha256 })
         .from(sourceVersions)
         .innerJoin(sources, eq(sources.id, sourceVersions.sourceId))
-        .where(
-          and(eq(sources.slug, s.slug), eq(sourceVersions.number, s.history.earlier.length + 1)),
+        .where(eq(sources.slug, slug))
+        .orderBy(sourceVersions.number);
+      const match = versions.findLast((v) => v.sha === sha);
+      if (!match)
+        throw new Error(
+          `source ${slug}: the seed's text is none of its stored versions; add it with npm run source:update first`,
         );
-      if (v) placedVersion.set(s.slug, v.id);
+      readOn.set(slug, { id: match.id, newest: match === versions[versions.length - 1] });
     }
     for (const batch of chunks(fresh, 100)) {
       const inserted = await tx
@@ -161,23 +184,35 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
             const sid = sourceId.get(source);
             if (mid === undefined || sid === undefined)
               throw new Error(`claim ${c.seedKey}: unknown model or source`);
-            const versionId = placedVersion.get(source);
             return {
               ...c,
               modelId: mid,
               sourceId: sid,
               authorName: SEED_AUTHOR,
-              ...(versionId ? { versionId } : {}),
+              versionId: readOn.get(source)?.id,
             };
           }),
         )
         .onConflictDoNothing({ target: claims.seedKey })
         .returning();
       for (const row of inserted) created("claim", row, row);
+      insertedClaims.push(...inserted);
       report.claims += inserted.length;
     }
 
     for (const batch of chunks(log, 200)) await tx.insert(revisions).values(batch);
+    // New claims on a source that has moved on since its seed text: re-anchored as a new
+    // version would, so none is left behind without a review.
+    for (const [slug, at] of readOn) {
+      if (at.newest) continue;
+      const sid = sourceId.get(slug) as number;
+      const newest = await newestVersion(tx, sid);
+      const mine = insertedClaims.filter((c) => c.sourceId === sid);
+      if (newest && mine.length > 0)
+        report.reanchored.push(
+          await reanchorOnto(tx, { id: null, name: SEED_AUTHOR }, { id: sid, slug }, newest, mine),
+        );
+    }
     // The versions after the one the claims were read on, re-anchoring them as a maintainer's
     // update would: what cannot be carried waits in the review queue.
     for (const s of histories)

@@ -37,7 +37,8 @@ async function main() {
     throw new Error(`--url ${values.url}: an http(s) address`);
   if (values.date && !parseIsoDate(values.date))
     throw new Error(`--date ${values.date}: a date as YYYY-MM-DD`);
-  const text = readText(file, "the new version");
+  // As the form does: Windows line endings would make every line differ from the last version.
+  const text = readText(file, "the new version").replaceAll("\r\n", "\n");
   const { db } = dbHandle;
   const [actor] = await db
     .select({ id: maintainers.id, name: maintainers.name })

@@ -62,6 +62,19 @@ export function valueAppears(anchor: Anchor, passage: string): boolean {
   return numbers.length > 0 && numbers.every((n) => passage.includes(n));
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** [start, end) widened so neither end splits a surrogate pair. */
+export function wholeCharacters(text: string, start: number, end: number) {
+  let s = start;
+  let e = end;
+  if (s > 0 && isLow(text.charCodeAt(s)) && isHigh(text.charCodeAt(s - 1))) s -= 1;
+  if (e > 0 && e < text.length && isHigh(text.charCodeAt(e - 1)) && isLow(text.charCodeAt(e)))
+    e += 1;
+  return { start: s, end: e };
+}
+
 export function reanchor(oldText: string, newText: string, anchor: Anchor): Reanchored {
   const { quote, start, end } = anchor;
   // (a) Unchanged where it was.
@@ -101,7 +114,10 @@ export function reanchor(oldText: string, newText: string, anchor: Anchor): Rean
   const second = scored.find((m) => m.end <= best.start || m.start >= best.end);
   if (second && second.content === best.content)
     return { outcome: "orphaned", reason: "the passage now appears in several places alike" };
-  const passage = newText.slice(best.start, best.end);
+  // The search counts UTF-16 units: a match may begin or end inside a surrogate pair (an emoji).
+  // A passage is whole characters, so widen it to the pair.
+  const { start: at, end: to } = wholeCharacters(newText, best.start, best.end);
+  const passage = newText.slice(at, to);
   if (!valueAppears(anchor, passage))
     return {
       outcome: "orphaned",
@@ -109,8 +125,8 @@ export function reanchor(oldText: string, newText: string, anchor: Anchor): Rean
     };
   return {
     outcome: "proposed",
-    start: best.start,
-    end: best.end,
+    start: at,
+    end: to,
     quote: passage,
     similarity: best.similarity,
   };

@@ -14,12 +14,20 @@ export type DiffView = {
   removed: number;
 };
 
+/** How long one comparison may take before it gives up (per `diff` call). */
+export const DIFF_TIMEOUT_MS = 1500;
+
 /** Characters of unchanged text kept either side of a change. */
 export const DIFF_CONTEXT = 240;
 
 /** Word-level pieces for one replaced block; a wholly different block stays two pieces. */
 export function wordPieces(removed: string, added: string): Piece[] {
-  const words = diffWordsWithSpace(removed, added);
+  const words = diffWordsWithSpace(removed, added, { timeout: DIFF_TIMEOUT_MS });
+  if (!words)
+    return [
+      { kind: "removed", text: removed },
+      { kind: "added", text: added },
+    ];
   const same = words.filter((w) => !w.added && !w.removed).reduce((n, w) => n + w.value.length, 0);
   // Little in common: word-level noise helps nobody.
   if (same < 0.3 * Math.min(removed.length, added.length))
@@ -33,8 +41,11 @@ export function wordPieces(removed: string, added: string): Piece[] {
   }));
 }
 
-export function textDiff(before: string, after: string, context = DIFF_CONTEXT): DiffView {
-  const lines = diffLines(before, after);
+export function textDiff(before: string, after: string, context = DIFF_CONTEXT): DiffView | null {
+  // Any two versions of a public source can be compared, so the work is bounded: two texts too
+  // different to compare in time get no difference (the reader is told), not a stuck server.
+  const lines = diffLines(before, after, { timeout: DIFF_TIMEOUT_MS });
+  if (!lines) return null;
   const pieces: Piece[] = [];
   for (let i = 0; i < lines.length; i++) {
     const c = lines[i] as (typeof lines)[number];

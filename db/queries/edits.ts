@@ -14,7 +14,13 @@ import type {
   UpdateClaimInput,
   UpdateModelInput,
 } from "@/db/domain/edit-schemas";
-import { describeLocateFailure, locateQuote } from "@/db/domain/quote";
+import {
+  describeLocateFailure,
+  locateQuote,
+  toCodePointOffset,
+  toUtf16Offset,
+} from "@/db/domain/quote";
+import { reanchor } from "@/db/domain/reanchor";
 import { type ActionResult, type Change, diffSnapshots } from "@/db/domain/result";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
 import {
@@ -288,6 +294,9 @@ export const CONSTRAINT_ERRORS: Record<string, { field?: string; message: string
     message: "A review is accepted, re-quoted, retired or superseded.",
   },
   claim_reviews_resolved_whole: { message: "A closed review says how and when it was closed." },
+  claim_reviews_quote_in_version: {
+    message: "The quoted passage does not match the version it was checked against.",
+  },
   claim_reviews_proposal_in_version: {
     message: "The proposed passage does not match the new version.",
   },
@@ -358,7 +367,14 @@ async function locate(
   tx: Tx,
   input: { sourceId: number; quote: string; near?: number; settingsQuote?: string | null },
 ): Promise<Located> {
-  // A quote is looked up in, and cites, the source's newest version.
+  // A quote is looked up in, and cites, the source's newest version. The share lock waits for a
+  // version being added (it holds the source FOR UPDATE), so the claim cannot land on the version
+  // before it, unseen by that version's re-anchoring.
+  await tx
+    .select({ id: sources.id })
+    .from(sources)
+    .where(eq(sources.id, input.sourceId))
+    .for("share");
   const [src] = await tx
     .select({ text: sourceVersions.text, versionId: sourceVersions.id })
     .from(sourceVersions)
@@ -572,6 +588,80 @@ export function retireClaim(db: Db, actor: Maintainer, input: RetireClaimInput) 
   );
 }
 
+/**
+ * Where a citation from an earlier revision stands in the source's newest version: its version
+ * (or, for a revision older than versions, the source's version 1) re-anchored onto the newest,
+ * accepted only when carried or moved exactly.
+ */
+async function citeInNewest(
+  tx: Tx,
+  c: {
+    sourceId: number;
+    versionId: number | null;
+    quote: string;
+    quoteStart: number;
+    settingsQuote: string | null;
+    settingsQuoteStart: number | null;
+    valueText: string;
+  },
+): Promise<
+  | {
+      ok: true;
+      citation: {
+        versionId: number;
+        quoteStart: number;
+        quoteEnd: number;
+        settingsQuoteStart: number | null;
+        settingsQuoteEnd: number | null;
+      };
+    }
+  | { ok: false; error: string }
+> {
+  await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, c.sourceId)).for("share");
+  const versions = await tx
+    .select({ id: sourceVersions.id, number: sourceVersions.number, text: sourceVersions.text })
+    .from(sourceVersions)
+    .where(eq(sourceVersions.sourceId, c.sourceId))
+    .orderBy(asc(sourceVersions.number));
+  const newest = versions[versions.length - 1];
+  const from = versions.find((v) => v.id === c.versionId) ?? versions[0];
+  if (!newest || !from) return { ok: false, error: "The claim's source no longer exists." };
+  const follow = (quote: string, startCp: number) => {
+    const start = toUtf16Offset(from.text, startCp);
+    const r = reanchor(from.text, newest.text, {
+      quote,
+      start,
+      end: start + quote.length,
+      valueText: quote,
+    });
+    if (r.outcome !== "carried" && r.outcome !== "moved") return null;
+    return {
+      start: toCodePointOffset(newest.text, r.start),
+      end: toCodePointOffset(newest.text, r.end),
+    };
+  };
+  const quote = follow(c.quote, c.quoteStart);
+  const settings =
+    c.settingsQuote != null && c.settingsQuoteStart != null
+      ? follow(c.settingsQuote, c.settingsQuoteStart)
+      : undefined;
+  if (!quote || settings === null)
+    return {
+      ok: false,
+      error: `The passage that revision quoted is not in the newest version of the source (version ${newest.number}) as it was: edit the claim and quote the passage as it reads now.`,
+    };
+  return {
+    ok: true,
+    citation: {
+      versionId: newest.id,
+      quoteStart: quote.start,
+      quoteEnd: quote.end,
+      settingsQuoteStart: settings ? settings.start : null,
+      settingsQuoteEnd: settings ? settings.end : null,
+    },
+  };
+}
+
 /** Restores a claim to what it was after `toRevision` — itself a new revision. */
 export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) {
   return guarded(() =>
@@ -605,8 +695,23 @@ export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) 
         ...said
       } = target.after as Jsonified<Claim>;
       const restored = { ...said, retiredAt: retiredAt ? new Date(retiredAt) : null };
+      // The restored passage is cited in the source as it is now: found unchanged or exactly once
+      // in the newest version, or the revert is refused (a revision does not bring back an old
+      // version without a review).
+      const cited = await citeInNewest(tx, {
+        sourceId: restored.sourceId,
+        versionId: (said as { versionId?: number }).versionId ?? null,
+        quote: restored.quote,
+        quoteStart: restored.quoteStart,
+        settingsQuote: restored.settingsQuote ?? null,
+        settingsQuoteStart: restored.settingsQuoteStart ?? null,
+        valueText: restored.valueText,
+      });
+      if (!cited.ok) return { ok: false, error: cited.error };
+      Object.assign(restored, cited.citation);
       if (restored.rank === "preferred" && !restored.retiredAt)
         await demoteOtherPreferred(tx, actor, { ...locked.row, ...restored });
+      await closeReview(tx, input.id, restored.retiredAt ? "retired" : "requoted", actor);
       return writeClaim(
         tx,
         actor,

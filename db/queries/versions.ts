@@ -167,7 +167,9 @@ export async function addSourceVersionIn(
       url: input.url ?? null,
       commit: input.commit ?? null,
       publishedOn: input.publishedOn ?? null,
-      retrievedOn: input.retrievedOn ?? new Date().toISOString().slice(0, 10),
+      // Not stated: retrieved today. Stated as unknown (null, the seed's histories): unknown.
+      retrievedOn:
+        input.retrievedOn === undefined ? new Date().toISOString().slice(0, 10) : input.retrievedOn,
       note: input.note ?? null,
     })
     .returning();
@@ -200,6 +202,38 @@ export async function addSourceVersionIn(
     },
   ];
 
+  const live = await tx
+    .select()
+    .from(claims)
+    .where(and(eq(claims.sourceId, source.id), isNull(claims.retiredAt)))
+    .orderBy(asc(claims.id))
+    .for("update");
+  const report = await reanchorOnto(tx, actor, source, version, live);
+  // The source's revision records what the new version did to the claims citing it.
+  (revisionRows[0] as { after: Record<string, unknown> }).after.reanchored = {
+    carried: report.carried,
+    moved: report.moved,
+    proposed: report.proposed,
+    orphaned: report.orphaned,
+  };
+  await tx.insert(revisions).values(revisionRows);
+  await refreshCatalogRows(tx, await modelsCitingSource(tx, source.id));
+  return { ok: true, data: report };
+}
+
+/**
+ * Re-anchors claims (locked by the caller) from the versions they cite onto `version`: carried
+ * and moved ones follow it, each with a revision; the others wait with a review, superseding any
+ * a previous version left open. The caller refreshes the catalog's read model.
+ */
+export async function reanchorOnto(
+  tx: Tx,
+  actor: Actor,
+  source: { id: number; slug: string },
+  version: SourceVersion,
+  live: Claim[],
+): Promise<VersionReport> {
+  const revisionRows: (typeof revisions.$inferInsert)[] = [];
   const report: VersionReport = {
     slug: source.slug,
     number: version.number,
@@ -209,12 +243,6 @@ export async function addSourceVersionIn(
     orphaned: 0,
     waiting: [],
   };
-  const live = await tx
-    .select()
-    .from(claims)
-    .where(and(eq(claims.sourceId, source.id), isNull(claims.retiredAt)))
-    .orderBy(asc(claims.id))
-    .for("update");
   const versionIds = [...new Set(live.map((c) => c.versionId))];
   const texts = new Map<number, string>();
   if (versionIds.length > 0)
@@ -272,6 +300,9 @@ export async function addSourceVersionIn(
     reviewRows.push({
       claimId: claim.id,
       fromVersionId: claim.versionId,
+      quote: claim.quote,
+      quoteStart: claim.quoteStart,
+      quoteEnd: claim.quoteEnd,
       toVersionId: version.id,
       outcome,
       ...(proposal
@@ -308,17 +339,9 @@ export async function addSourceVersionIn(
     for (let i = 0; i < reviewRows.length; i += 200)
       await tx.insert(claimReviews).values(reviewRows.slice(i, i + 200));
   }
-  // The source's revision records what the new version did to the claims citing it.
-  (revisionRows[0] as { after: Record<string, unknown> }).after.reanchored = {
-    carried: report.carried,
-    moved: report.moved,
-    proposed: report.proposed,
-    orphaned: report.orphaned,
-  };
   for (let i = 0; i < revisionRows.length; i += 200)
     await tx.insert(revisions).values(revisionRows.slice(i, i + 200));
-  await refreshCatalogRows(tx, await modelsCitingSource(tx, source.id));
-  return { ok: true, data: report };
+  return report;
 }
 
 /** A source's versions, oldest first, without their texts. */
@@ -419,6 +442,19 @@ export function resolveReview(
 ): Promise<ActionResult<{ claimId: number }>> {
   return guarded(() =>
     db.transaction(async (tx) => {
+      // Locks in the order adding a version takes them (the claim, then its reviews), so the
+      // two cannot deadlock.
+      const [asked] = await tx
+        .select({ claimId: claimReviews.claimId })
+        .from(claimReviews)
+        .where(eq(claimReviews.id, input.reviewId));
+      if (!asked) return { ok: false, error: `There is no review #${input.reviewId}.` };
+      const [claim] = await tx
+        .select()
+        .from(claims)
+        .where(eq(claims.id, asked.claimId))
+        .for("update");
+      if (!claim) return { ok: false, error: "The claim no longer exists." };
       const [review] = await tx
         .select()
         .from(claimReviews)
@@ -430,12 +466,6 @@ export function resolveReview(
           ok: false,
           error: `This review was closed already (${review.resolution} by ${review.resolvedBy}): reload the queue.`,
         };
-      const [claim] = await tx
-        .select()
-        .from(claims)
-        .where(eq(claims.id, review.claimId))
-        .for("update");
-      if (!claim) return { ok: false, error: "The claim no longer exists." };
       const [to] = await tx
         .select()
         .from(sourceVersions)
@@ -599,12 +629,13 @@ export async function getReview(db: Db | Tx, id: number) {
     .where(eq(sourceVersions.id, row.review.toVersionId));
   if (!from || !to) throw new Error(`review ${id}: a version is missing`);
   const { review, claim } = row;
-  const anchor = { quote: claim.quote, start: 0, end: 0, valueText: claim.valueText };
+  const anchor = { quote: review.quote, start: 0, end: 0, valueText: claim.valueText };
   return {
     ...row,
     from: { number: from.number, publishedOn: from.publishedOn, commit: from.commit },
     to: { number: to.number, publishedOn: to.publishedOn, commit: to.commit, text: to.text },
-    old: around(from.text, claim.quoteStart, claim.quoteEnd),
+    // What the claim quoted when the review was opened (it may cite another passage since).
+    old: around(from.text, review.quoteStart, review.quoteEnd),
     proposed:
       review.proposedQuote != null && review.proposedStart != null && review.proposedEnd != null
         ? {

@@ -145,6 +145,22 @@ describe(`backup round trip (${process.env.DATABASE_URL ? "postgres" : "pglite"}
     }
   });
 
+  it("refuses a backup whose source text is not its newest version, importing nothing", async () => {
+    const fresh = await (await import("../helpers/test-db")).createTestDb();
+    try {
+      const backup = await exportCatalog(source.db);
+      const versioned = backup.tables.source_versions.find((v) => Number(v.number) > 1);
+      const row = backup.tables.sources.find((s) => s.id === versioned?.source_id) as {
+        text: string;
+      };
+      row.text = `${row.text}\nTampered.`;
+      await expect(importCatalog(fresh.db, backup)).rejects.toThrow(/not their newest version/);
+      expect(await fresh.db.$count(sourceVersions)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("refuses a tampered backup whose quote no longer matches its source, importing nothing", async () => {
     const fresh = await (await import("../helpers/test-db")).createTestDb();
     try {

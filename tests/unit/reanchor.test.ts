@@ -54,6 +54,17 @@ describe("re-anchoring a claim on a new version", () => {
     expect(r.outcome).not.toBe("moved");
   });
 
+  it("never proposes half an emoji: a passage is whole characters", () => {
+    const before = "Intro.\n- Context length: 128K tokens\n";
+    const after = "Intro.\n🔹 Context length: 128K tokens\n";
+    const r = reanchor(before, after, anchor(before, "- Context length: 128K tokens", "128K"));
+    expect(r.outcome).toBe("proposed");
+    if (r.outcome === "proposed") {
+      expect(r.quote.isWellFormed()).toBe(true);
+      expect(after.slice(r.start, r.end)).toBe(r.quote);
+    }
+  });
+
   it("checks the value as the quote writes it", () => {
     expect(valueAppears(a, "Context Length: 32,768 tokens")).toBe(true);
     expect(valueAppears(a, "Context Length: 32768 tokens")).toBe(false);

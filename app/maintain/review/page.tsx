@@ -116,14 +116,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   </p>
                   <blockquote className="mt-2 border-l-2 border-zinc-300 pl-3 dark:border-zinc-700">
                     {item.review.proposedQuote != null ? (
-                      <PassageDiff before={item.claim.quote} after={item.review.proposedQuote} />
+                      <PassageDiff before={item.review.quote} after={item.review.proposedQuote} />
                     ) : (
                       <span className="whitespace-pre-wrap wrap-anywhere">
                         <VisibleText
                           text={
-                            item.claim.quote.length > 400
-                              ? `${item.claim.quote.slice(0, 400)}…`
-                              : item.claim.quote
+                            item.review.quote.length > 400
+                              ? `${item.review.quote.slice(0, 400)}…`
+                              : item.review.quote
                           }
                         />
                       </span>

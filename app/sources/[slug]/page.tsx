@@ -237,19 +237,29 @@ export default async function SourcePage({
             Claims checked against other versions
           </h2>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            A later version changed these passages; each claim stays published against the version
-            it was checked on until a maintainer reviews it.
+            Each claim is shown on the version it was checked against. A claim on an older version
+            than the newest is one a later version changed: it stays published against its version
+            until a maintainer reviews it.
           </p>
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {elsewhere.map((c) => (
               // A link to this source's passage of a claim on another version lands here.
               <li key={c.id} id={`claim-${c.id}`}>
-                <Link href={`${base}?version=${c.version}#claim-${c.id}`}>
+                <Link
+                  href={`${base}${c.version === newest.number ? "" : `?version=${c.version}`}#claim-${c.id}`}
+                >
                   {c.model.name} · {fieldLabel(c.field, c.label)}: {c.valueText}
                 </Link>{" "}
                 — version {c.version}
-                {c.waiting ? " · waiting for review" : ""} ·{" "}
-                <Link href={`${base}?from=${c.version}&to=${newest.number}`}>what changed</Link>
+                {c.version === newest.number ? " (the newest)" : ""}
+                {c.waiting ? " · waiting for review" : ""}
+                {c.version < newest.number ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link href={`${base}?from=${c.version}&to=${newest.number}`}>what changed</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -176,6 +176,7 @@ describe("inputs that used to answer 500 now answer field errors", () => {
       "source_versions_date_order",
       "claim_reviews_same_source",
       "claim_reviews_proposal_in_version",
+      "claim_reviews_quote_in_version",
     ];
     const missing = names.filter((n) => !(n in CONSTRAINT_ERRORS));
     expect(names.length).toBeGreaterThan(20);

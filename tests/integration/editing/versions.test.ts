@@ -259,6 +259,29 @@ describe("adding a version re-anchors every claim, in one transaction", () => {
     expect(await openReview(ids.license as number)).toBeUndefined();
   });
 
+  it("reverting cites the source as it is now, or is refused", async () => {
+    // The accepted claim's first revision quoted a sentence version 2 reworded: not restorable.
+    const context = await h.claim(ids.context as number);
+    const refused = await h.actions.revertClaimAction(
+      null,
+      h.form({ id: context.id, baseRevision: context.revision, toRevision: 1, reason: "undo" }),
+    );
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatch(/not in the newest version/);
+    // The layer count's first revision quoted a passage that only moved: restored, on the newest.
+    const layers = await h.claim(ids.layers as number);
+    h.expectOk(
+      await h.actions.revertClaimAction(
+        null,
+        h.form({ id: layers.id, baseRevision: layers.revision, toRevision: 1, reason: "undo" }),
+      ),
+    );
+    const after = await h.claim(ids.layers as number);
+    expect(after.versionId).toBe(layers.versionId);
+    expect(after.quote).toBe("The model has 24 layers");
+    expect(await findBrokenQuotes(h.t.db)).toEqual([]);
+  });
+
   it("a source's text cannot be changed except by a version, even by the application", async () => {
     await expect(
       h.t.db.update(sources).set({ text: "rewritten" }).where(eq(sources.slug, "versioned-card")),

@@ -40,11 +40,12 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
     title: source.title,
     publisher: source.publisher,
     url: source.url,
-    publishedOn: source.publishedOn,
+    // Date, commit and hash describe the version whose text is served.
+    publishedOn: shown ? shown.publishedOn : source.publishedOn,
     kind: source.kind,
     tier: source.tier,
-    commit: source.commit,
-    sha256: source.textSha256,
+    commit: shown ? shown.commit : source.commit,
+    sha256: shown ? shown.textSha256 : source.textSha256,
     versions: versions.map((v) => ({
       number: v.number,
       sha256: v.textSha256,

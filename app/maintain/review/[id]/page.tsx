@@ -66,7 +66,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
           {r.model.name} · {fieldLabel(claim.field, claim.label)}: {claim.valueText}
         </h1>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          <Link href={`/claims/${claim.id}`}>Claim #{claim.id}</Link> cites{" "}
+          <Link href={`/claims/${claim.id}`}>Claim #{claim.id}</Link> {done ? "cited" : "cites"}{" "}
           <Link href={`/sources/${r.source.slug}?version=${r.from.number}#claim-${claim.id}`}>
             version {r.from.number}
           </Link>{" "}
@@ -99,7 +99,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
             alike)
           </h2>
           <p className="text-sm">
-            Differences: <PassageDiff before={claim.quote} after={r.proposed.passage} />
+            Differences: <PassageDiff before={review.quote} after={r.proposed.passage} />
           </p>
           {claim.settings ? (
             <p className="text-sm">
