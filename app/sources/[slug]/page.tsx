@@ -300,7 +300,10 @@ function VersionList({
           Compare version
           <select
             name="from"
-            defaultValue={diff?.from ?? Math.max(1, versions.length - 1)}
+            defaultValue={
+              diff?.from ??
+              (shown !== null && shown < versions.length ? shown : Math.max(1, versions.length - 1))
+            }
             className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
           >
             {versions.map((v) => (
