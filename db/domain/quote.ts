@@ -103,6 +103,42 @@ export function codePointOffsets(
   return out;
 }
 
+/**
+ * Both conversions for one text, each O(1) after one pass: re-anchoring converts every claim of a
+ * source, and converting each from the start of a long text is quadratic. A text without
+ * surrogate pairs (most documents) needs no table at all: the two offsets are the same.
+ */
+export class OffsetMap {
+  private readonly cpAt: Uint32Array | null = null;
+  private readonly unitAt: Uint32Array | null = null;
+  constructor(readonly text: string) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return;
+    const cpAt = new Uint32Array(text.length + 1);
+    const units: number[] = [];
+    let cp = 0;
+    for (let i = 0; i < text.length; ) {
+      units.push(i);
+      const step = (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+      cpAt[i] = cp;
+      if (step === 2) cpAt[i + 1] = cp + 1;
+      i += step;
+      cp++;
+    }
+    cpAt[text.length] = cp;
+    units.push(text.length);
+    this.cpAt = cpAt;
+    this.unitAt = Uint32Array.from(units);
+  }
+  /** UTF-16 index → code point index. */
+  toCodePoint(utf16Index: number): number {
+    return this.cpAt ? (this.cpAt[utf16Index] as number) : utf16Index;
+  }
+  /** Code point index → UTF-16 index. */
+  toUtf16(codePointIndex: number): number {
+    return this.unitAt ? (this.unitAt[codePointIndex] ?? this.text.length) : codePointIndex;
+  }
+}
+
 /** Code point index → UTF-16 index (for slicing JS strings with stored offsets). */
 export function toUtf16Offset(text: string, codePointIndex: number): number {
   let cp = 0;

@@ -6,8 +6,8 @@ import type { Db, Tx } from "@/db/client";
 import {
   describeLocateFailure,
   locateQuote,
+  OffsetMap,
   sliceByCodePoints,
-  toCodePointOffset,
   toUtf16Offset,
 } from "@/db/domain/quote";
 import { type Reanchored, reanchor, valueAppears } from "@/db/domain/reanchor";
@@ -89,30 +89,28 @@ export async function newestVersion(db: Db | Tx, sourceId: number) {
 }
 
 /** A claim's citation in a version, re-anchored: JS strings index UTF-16, claims code points. */
-function anchorIn(oldText: string, newText: string, claim: Claim) {
-  const start = toUtf16Offset(oldText, claim.quoteStart);
-  const end = start + claim.quote.length;
-  const r = reanchor(oldText, newText, {
+function anchorIn(from: OffsetMap, to: OffsetMap, claim: Claim) {
+  const start = from.toUtf16(claim.quoteStart);
+  return reanchor(from.text, to.text, {
     quote: claim.quote,
     start,
-    end,
+    end: start + claim.quote.length,
     valueText: claim.valueText,
   });
-  return r;
 }
 
 /** The settings passage follows only exactly (same place, or once elsewhere). */
 function settingsIn(
-  oldText: string,
-  newText: string,
+  from: OffsetMap,
+  to: OffsetMap,
   claim: Claim,
 ):
   | { ok: false }
   | { ok: true }
   | { ok: true; settingsQuoteStart: number; settingsQuoteEnd: number } {
   if (claim.settingsQuote == null || claim.settingsQuoteStart == null) return { ok: true };
-  const start = toUtf16Offset(oldText, claim.settingsQuoteStart);
-  const r = reanchor(oldText, newText, {
+  const start = from.toUtf16(claim.settingsQuoteStart);
+  const r = reanchor(from.text, to.text, {
     quote: claim.settingsQuote,
     start,
     end: start + claim.settingsQuote.length,
@@ -121,8 +119,8 @@ function settingsIn(
   if (r.outcome !== "carried" && r.outcome !== "moved") return { ok: false };
   return {
     ok: true,
-    settingsQuoteStart: toCodePointOffset(newText, r.start),
-    settingsQuoteEnd: toCodePointOffset(newText, r.end),
+    settingsQuoteStart: to.toCodePoint(r.start),
+    settingsQuoteEnd: to.toCodePoint(r.end),
   };
 }
 
@@ -243,46 +241,51 @@ export async function reanchorOnto(
     orphaned: 0,
     waiting: [],
   };
+  const to = new OffsetMap(version.text);
   const versionIds = [...new Set(live.map((c) => c.versionId))];
-  const texts = new Map<number, string>();
+  const texts = new Map<number, OffsetMap>();
   if (versionIds.length > 0)
     for (const v of await tx
       .select({ id: sourceVersions.id, text: sourceVersions.text })
       .from(sourceVersions)
       .where(inArray(sourceVersions.id, versionIds)))
-      texts.set(v.id, v.text);
+      texts.set(v.id, new OffsetMap(v.text));
 
   const waitingIds: number[] = [];
   const reviewRows: (typeof claimReviews.$inferInsert)[] = [];
+  // Claims that follow the new version, written in batches (the caller holds their row locks,
+  // so each revision is the one read plus one; the quote trigger checks every row).
+  const followed: Claim[] = [];
+  const now = new Date();
   for (const claim of live) {
-    const oldText = texts.get(claim.versionId) as string;
-    const r = anchorIn(oldText, version.text, claim);
-    const settings = settingsIn(oldText, version.text, claim);
+    const from = texts.get(claim.versionId) as OffsetMap;
+    const r = anchorIn(from, to, claim);
+    const settings = settingsIn(from, to, claim);
     if ((r.outcome === "carried" || r.outcome === "moved") && settings.ok) {
-      const changes = {
-        versionId: version.id,
-        quoteStart: toCodePointOffset(version.text, r.start),
-        quoteEnd: toCodePointOffset(version.text, r.end),
-        ...("settingsQuoteStart" in settings
+      const settingsAt =
+        "settingsQuoteStart" in settings
           ? {
               settingsQuoteStart: settings.settingsQuoteStart,
               settingsQuoteEnd: settings.settingsQuoteEnd,
             }
-          : {}),
+          : {};
+      const after: Claim = {
+        ...claim,
+        versionId: version.id,
+        quoteStart: to.toCodePoint(r.start),
+        quoteEnd: to.toCodePoint(r.end),
+        ...settingsAt,
+        revision: claim.revision + 1,
+        updatedAt: now,
       };
-      const [moved] = await tx
-        .update(claims)
-        .set({ ...changes, revision: sql`${claims.revision} + 1` })
-        .where(eq(claims.id, claim.id))
-        .returning();
-      if (!moved) throw new Error(`claim ${claim.id} vanished`);
+      followed.push(after);
       revisionRows.push({
         entityType: "claim",
         entityId: claim.id,
-        revision: moved.revision,
+        revision: after.revision,
         action: "update",
         before: claim,
-        after: moved,
+        after,
         reason: `Re-anchored on version ${version.number} of ${source.slug}: ${r.outcome === "carried" ? "the passage is unchanged where it was" : "the passage moved, found exactly once"}`,
         authorId: actor.id,
         authorName: actor.name,
@@ -307,8 +310,8 @@ export async function reanchorOnto(
       outcome,
       ...(proposal
         ? {
-            proposedStart: toCodePointOffset(version.text, proposal.start),
-            proposedEnd: toCodePointOffset(version.text, proposal.end),
+            proposedStart: to.toCodePoint(proposal.start),
+            proposedEnd: to.toCodePoint(proposal.end),
             proposedQuote: version.text.slice(proposal.start, proposal.end),
             similarity: proposal.outcome === "proposed" ? proposal.similarity : 1,
             reason: settings.ok
@@ -317,6 +320,23 @@ export async function reanchorOnto(
           }
         : { reason: r.outcome === "orphaned" ? r.reason : null }),
     });
+  }
+  for (let i = 0; i < followed.length; i += 200) {
+    const rows = sql.join(
+      followed
+        .slice(i, i + 200)
+        .map(
+          (c) =>
+            sql`(${c.id}::int, ${c.quoteStart}::int, ${c.quoteEnd}::int, ${c.settingsQuoteStart}::int, ${c.settingsQuoteEnd}::int, ${c.revision}::int)`,
+        ),
+      sql`, `,
+    );
+    await tx.execute(sql`update claims set version_id = ${version.id},
+        quote_start = v.qs, quote_end = v.qe,
+        settings_quote_start = v.ss, settings_quote_end = v.se,
+        revision = v.rev, updated_at = ${now}
+      from (values ${rows}) as v(id, qs, qe, ss, se, rev)
+      where claims.id = v.id`);
   }
   // A newer version supersedes the question an older one left open: a claim it carried or
   // moved needs no answer any more, one still waiting gets the new question instead.
@@ -416,7 +436,7 @@ function settingsFor(
   }
   if (claim.settingsQuote == null)
     return { ok: true, settingsQuote: null, settingsQuoteStart: null, settingsQuoteEnd: null };
-  const s = settingsIn(oldText, newText, claim);
+  const s = settingsIn(new OffsetMap(oldText), new OffsetMap(newText), claim);
   if (!s.ok || !("settingsQuoteStart" in s))
     return {
       ok: false,

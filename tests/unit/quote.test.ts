@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   codePointLength,
   locateQuote,
+  OffsetMap,
   sliceByCodePoints,
   toCodePointOffset,
   toUtf16Offset,
@@ -92,5 +93,20 @@ describe("trimContext", () => {
     expect(ctx.before.startsWith("…")).toBe(true);
     expect(ctx.after.startsWith(" to OpenAI")).toBe(true);
     expect(ctx.after.endsWith("…")).toBe(true);
+  });
+});
+
+describe("OffsetMap", () => {
+  it("converts both ways as the one-off functions do, with and without surrogate pairs", () => {
+    for (const text of ["plain text, no pairs", "a🔹b 😀😀 c\n𝔘nicode end", ""]) {
+      const map = new OffsetMap(text);
+      for (let u = 0; u <= text.length; u++) {
+        // Only whole-character boundaries are ever converted.
+        if (u > 0 && u < text.length && /[\uDC00-\uDFFF]/.test(text[u] as string)) continue;
+        expect(map.toCodePoint(u)).toBe(toCodePointOffset(text, u));
+      }
+      for (let cp = 0; cp <= codePointLength(text); cp++)
+        expect(map.toUtf16(cp)).toBe(toUtf16Offset(text, cp));
+    }
   });
 });
