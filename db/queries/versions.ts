@@ -334,7 +334,7 @@ export async function reanchorOnto(
     await tx.execute(sql`update claims set version_id = ${version.id},
         quote_start = v.qs, quote_end = v.qe,
         settings_quote_start = v.ss, settings_quote_end = v.se,
-        revision = v.rev, updated_at = ${now}
+        revision = v.rev, updated_at = ${now.toISOString()}::timestamptz
       from (values ${rows}) as v(id, qs, qe, ss, se, rev)
       where claims.id = v.id`);
   }
