@@ -4,6 +4,7 @@ import Link from "next/link";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
 import type { ClaimDetail } from "@/db/queries/claims";
 import type { Jsonified } from "@/db/schema";
+import { ChangedSince, citedLinks, versionPhrase } from "./cited-version";
 import { formatDate, PROVENANCE_LABELS, subjectLabel, textFragmentUrl } from "./format";
 import { HiddenCharacterNote, VisibleText } from "./visible-text";
 
@@ -100,9 +101,7 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
   }
   const { claim, context, group } = state.data;
   const v = claim.version;
-  const behind = v.number < v.newest;
-  // The original at the version the claim was checked on (its commit) when that is known.
-  const original = v.url ?? claim.source.url;
+  const { passage, original } = citedLinks(claim);
   const fragment = textFragmentUrl(original, claim.quote, claim.source.kind);
   const distinct = new Set(group.map((g) => g.valueText)).size;
   return (
@@ -134,9 +133,7 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
         <span className="font-medium">{claim.source.title}</span>
         <br />
         {claim.source.publisher ?? "publisher not stated"} · {formatDate(v.publishedOn)}
-        {v.newest > 1
-          ? ` · checked against version ${v.number} of ${v.newest}${behind ? "" : " (the newest)"}`
-          : ""}
+        {versionPhrase(v)}
         {claim.source.mirrorOf ? (
           <>
             <br />
@@ -150,22 +147,10 @@ function CitationBody({ state, onOpen }: { state: State; onOpen: (id: number) =>
           </>
         ) : null}
       </p>
-      {behind ? (
-        <p className="mt-2 rounded border border-amber-500 px-2 py-1 text-xs">
-          The source has changed here since: version {v.newest} no longer states this passage as
-          quoted.{" "}
-          <Link href={`/sources/${claim.source.slug}?from=${v.number}&to=${v.newest}`}>
-            See what changed
-          </Link>
-        </p>
-      ) : null}
+      <ChangedSince claim={claim} className="mt-2" />
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <li>
-          <Link
-            href={`/sources/${claim.source.slug}${behind ? `?version=${v.number}` : ""}#claim-${claim.id}`}
-          >
-            Passage in our stored copy
-          </Link>
+          <Link href={passage}>Passage in our stored copy</Link>
         </li>
         {original ? (
           <li>

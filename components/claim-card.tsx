@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ClaimWithContext } from "@/db/queries/claims";
+import { ChangedSince, citedLinks, versionPhrase } from "./cited-version";
 import { formatDate, KIND_LABELS, PROVENANCE_LABELS, textFragmentUrl } from "./format";
 import { HiddenCharacterNote, VisibleText } from "./visible-text";
 
@@ -34,9 +35,7 @@ export function ClaimCard({
   showModel?: boolean;
 }) {
   const v = claim.version;
-  const behind = v.number < v.newest;
-  // The original at the version the claim was checked on (its commit) when that is known.
-  const original = v.url ?? claim.source.url;
+  const { passage, original } = citedLinks(claim);
   const fragment = textFragmentUrl(original, claim.quote, claim.source.kind);
   return (
     <article
@@ -88,31 +87,12 @@ export function ClaimCard({
         {KIND_LABELS[claim.source.kind]}: <span className="font-medium">{claim.source.title}</span>{" "}
         — {claim.source.publisher ?? "publisher not stated"}, {formatDate(v.publishedOn)}
         {claim.source.mirrorOf ? " · read from a third party's copy of the publisher's file" : ""}
-        {v.newest > 1 ? (
-          <>
-            {" "}
-            · checked against version {v.number} of {v.newest}
-            {behind ? "" : " (the newest)"}
-          </>
-        ) : null}
+        {versionPhrase(v)}
       </p>
-      {behind ? (
-        <p className="mt-1 rounded border border-amber-500 px-2 py-1 text-xs text-amber-900 dark:text-amber-200">
-          The source has changed here since: version {v.newest} no longer states this passage as
-          quoted.{" "}
-          <Link href={`/sources/${claim.source.slug}?from=${v.number}&to=${v.newest}`}>
-            See what changed
-          </Link>
-          {v.waiting ? " · waiting for a maintainer's review" : ""}
-        </p>
-      ) : null}
+      <ChangedSince claim={claim} className="mt-1 text-amber-900 dark:text-amber-200" />
       <ul className="mt-1 flex flex-wrap gap-x-4 text-xs">
         <li>
-          <Link
-            href={`/sources/${claim.source.slug}${behind ? `?version=${v.number}` : ""}#claim-${claim.id}`}
-          >
-            Passage in stored copy
-          </Link>
+          <Link href={passage}>Passage in stored copy</Link>
         </li>
         {original ? (
           <li>

@@ -1,4 +1,5 @@
 import type { DiffView } from "@/db/domain/text-diff";
+import { DiffPiece } from "./passage-diff";
 import { VisibleText } from "./visible-text";
 
 /** Two versions' difference as text: deletions struck through, insertions underlined. */
@@ -21,15 +22,7 @@ export function VersionDiff({ diff }: { diff: DiffView | null }) {
       </p>
       <div className="max-w-4xl rounded-lg border border-zinc-200 p-4 text-sm leading-relaxed whitespace-pre-wrap wrap-anywhere dark:border-zinc-800">
         {diff.pieces.map((p, i) =>
-          p.kind === "added" ? (
-            <ins key={i} className="diff-ins">
-              <VisibleText text={p.text} />
-            </ins>
-          ) : p.kind === "removed" ? (
-            <del key={i} className="diff-del">
-              <VisibleText text={p.text} />
-            </del>
-          ) : p.cut ? (
+          p.cut ? (
             <span key={i}>
               <VisibleText text={p.cut.before} />
               <span className="my-1 block text-xs text-zinc-500 italic dark:text-zinc-400">
@@ -38,9 +31,7 @@ export function VersionDiff({ diff }: { diff: DiffView | null }) {
               <VisibleText text={p.cut.after} />
             </span>
           ) : (
-            <span key={i}>
-              <VisibleText text={p.text} />
-            </span>
+            <DiffPiece key={i} piece={p} />
           ),
         )}
       </div>

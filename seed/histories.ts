@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { codePointLength, toCodePointOffset, toUtf16Offset } from "@/db/domain/quote";
 import type { ClaimSeed } from "./build";
-import { SOURCES_DIR, type SourceSeed } from "./sources";
+import { SOURCES_DIR, type SourceSeed, splitHeader } from "./sources";
 
 /*
  * Four stored sources were excerpts of documents whose every committed version is in
@@ -39,18 +39,12 @@ export function loadHistory(dir: string, root = SOURCES_DIR): VersionSeed[] {
     .filter((f) => f.endsWith(".md"))
     .sort()
     .map((f) => {
-      const raw = readFileSync(join(folder, f), "utf8");
-      const split = raw.indexOf("\n-----\n");
-      if (split < 0) throw new Error(`versions/${dir}/${f}: no '-----' line`);
-      const header: Record<string, string> = {};
-      for (const line of raw.slice(0, split).split("\n")) {
-        const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line);
-        if (m) header[(m[1] as string).trim().toLowerCase()] = (m[2] as string).trim();
-      }
+      const file = `versions/${dir}/${f}`;
+      const { header, text } = splitHeader(file, readFileSync(join(folder, f), "utf8"));
       const date = header.date ?? "";
       return {
-        file: `versions/${dir}/${f}`,
-        text: raw.slice(split + "\n-----\n".length),
+        file,
+        text,
         url: header.url ?? null,
         commit: header.commit ?? null,
         publishedOn: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,

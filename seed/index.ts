@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { findCatalogDrift, rebuildCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
 import {
@@ -158,16 +158,21 @@ export async function seed(db: Db, catalog: SeedCatalog = buildSeedCatalog()): P
     // text of its source), found by hash: on a fresh database that is the newest version; on one
     // where a maintainer has added versions since, the claim is re-anchored onto the newest below.
     const readOn = new Map<string, { id: number; newest: boolean }>();
-    for (const slug of new Set(fresh.map((c) => c.source))) {
+    const citedSlugs = [...new Set(fresh.map((c) => c.source))];
+    const stored =
+      citedSlugs.length === 0
+        ? []
+        : await tx
+            .select({ slug: sources.slug, id: sourceVersions.id, sha: sourceVersions.textSha256 })
+            .from(sourceVersions)
+            .innerJoin(sources, eq(sources.id, sourceVersions.sourceId))
+            .where(inArray(sources.slug, citedSlugs))
+            .orderBy(sourceVersions.number);
+    for (const slug of citedSlugs) {
       const seedText = catalog.sources.find((s) => s.slug === slug)?.text;
       if (seedText === undefined) throw new Error(`claims cite ${slug}, which the seed lacks`);
       const sha = createHash("sha256").update(seedText, "utf8").digest("hex");
-      const versions = await tx
-        .select({ id: sourceVersions.id, sha: sourceVersions.textSha256 })
-        .from(sourceVersions)
-        .innerJoin(sources, eq(sources.id, sourceVersions.sourceId))
-        .where(eq(sources.slug, slug))
-        .orderBy(sourceVersions.number);
+      const versions = stored.filter((v) => v.slug === slug);
       const match = versions.findLast((v) => v.sha === sha);
       if (!match)
         throw new Error(

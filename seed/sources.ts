@@ -66,8 +66,8 @@ function kindOfOfficial(file: string): SourceSeed["kind"] {
 /** configs/, and the 2026 configs under current/ (with or without a document). */
 const isConfig = (file: string) => /^(?:current\/)?configs(?:-nodoc)?\//.test(file);
 
-/** Official excerpts: header lines, a "-----" line, then the stored text. */
-export function parseOfficial(file: string, raw: string): SourceSeed {
+/** A stored file's header lines ("Key: value", keys lower-cased), a "-----" line, then its text. */
+export function splitHeader(file: string, raw: string) {
   const split = raw.indexOf("\n-----\n");
   if (split < 0) throw new Error(`${file}: no '-----' line between header and text`);
   const header: Record<string, string> = {};
@@ -75,6 +75,12 @@ export function parseOfficial(file: string, raw: string): SourceSeed {
     const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line);
     if (m) header[(m[1] as string).trim().toLowerCase()] = (m[2] as string).trim();
   }
+  return { header, text: raw.slice(split + "\n-----\n".length) };
+}
+
+/** Official excerpts: header lines, a "-----" line, then the stored text. */
+export function parseOfficial(file: string, raw: string): SourceSeed {
+  const { header, text } = splitHeader(file, raw);
   const required = ["url", "title", "publisher", "date"];
   for (const key of required) {
     if (!header[key]) throw new Error(`${file}: header line '${key}:' is missing`);
@@ -112,7 +118,7 @@ export function parseOfficial(file: string, raw: string): SourceSeed {
     mirrorOf: tier === "mirror" ? (header.mirrors as string) : null,
     commit: header.commit ?? null,
     note: header.note ?? null,
-    text: raw.slice(split + "\n-----\n".length),
+    text,
   };
 }
 

@@ -3,15 +3,14 @@ import Link from "next/link";
 import { db } from "@/db";
 import { listPickers } from "@/db/queries/maintain";
 import { requireMaintainerPage } from "@/db/queries/session";
-import { waitingCounts } from "@/db/queries/versions";
+import { waitingCount } from "@/db/queries/versions";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Maintain" };
 
 export default async function MaintainPage() {
   const actor = await requireMaintainerPage("/maintain");
-  const [{ models }, waiting] = await Promise.all([listPickers(db), waitingCounts(db)]);
-  const waitingTotal = waiting.reduce((n, w) => n + w.n, 0);
+  const [{ models }, waitingTotal] = await Promise.all([listPickers(db), waitingCount(db)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -13,14 +13,12 @@
  * "modelVariant", "subject" (family word for new models) and "format" (markdown|html|json|yaml).
  */
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createSourceSchema } from "../domain/edit-schemas";
 import { decisionsFileSchema, describe } from "../domain/extract/review";
 import { dbHandle } from "../index";
 import { applyImport, type ImportInput, proposeImport } from "../queries/imports";
-import { maintainers } from "../schema";
-import { readText } from "./read-text";
+import { maintainerNamed, readText } from "./cli-input";
 
 const metaSchema = z
   .object({
@@ -120,12 +118,7 @@ async function main() {
   const decisions = decisionsFileSchema.safeParse(rest);
   if (!decisions.success)
     throw new Error(`${values.decisions}: ${z.prettifyError(decisions.error)}`);
-  if (!values.as) throw new Error("--as <maintainer>: who is applying these decisions");
-  const [actor] = await db
-    .select({ id: maintainers.id, name: maintainers.name })
-    .from(maintainers)
-    .where(eq(maintainers.name, values.as));
-  if (!actor) throw new Error(`no maintainer named '${values.as}' (npm run maintainer:add)`);
+  const actor = await maintainerNamed(db, values.as, "is applying these decisions");
   const applied = await applyImport(db, actor, { ...input, decisions: decisions.data.decisions });
   if (!applied.ok) throw new Error(applied.error);
   const a = applied.data;

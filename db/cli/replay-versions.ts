@@ -9,13 +9,13 @@
  * proposed and orphaned, and checks the invariants at every step (exit 1 if one breaks). A test
  * bed, not a test: BENCHMARKS.md has the totals; tests/integration/replay.test.ts replays a part.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { createDb, type Db } from "@/db/client";
 import { extractFacts } from "@/db/domain/extract/extract";
 import { toCodePointOffset } from "@/db/domain/quote";
 import {
+  emptyStep,
+  occurrences,
   type ReplayStep,
   replayHistory,
   type TrackedClaim,
@@ -26,34 +26,27 @@ import { LENGTHS } from "@/db/domain/rules";
 import { addSourceVersion, newestVersion } from "@/db/queries/versions";
 import { claimReviews, claims, models, sources } from "@/db/schema";
 import { buildSeedCatalog } from "@/seed/build";
+import { loadHistory, HISTORIES as SEED_HISTORIES } from "@/seed/histories";
 import { IMPORT_DOCS, knownModels } from "@/seed/imports";
 import { findBrokenQuotes } from "@/seed/index";
 
-const DIR = new URL("../../seed/sources/versions/", import.meta.url).pathname;
+/** Each history and the stored source whose claims it follows (seed/histories.ts). */
+export const HISTORIES = Object.entries(SEED_HISTORIES).map(([source, dir]) => ({ dir, source }));
 
-/** Each history, the stored source whose claims it follows, and how the importer reads it. */
-export const HISTORIES = [
-  { dir: "openai-gpt-oss-readme", source: "github-openai-gpt-oss-readme" },
-  { dir: "qwenlm-qwen3-readme", source: "github-qwenlm-qwen3-readme" },
-  { dir: "meta-llama-llama3_2-model-card", source: "github-meta-llama-llama3-2-model-card" },
-  { dir: "meta-llama-llama4-model-card", source: "github-meta-llama-llama4-model-card" },
-] as const;
-
+/** A history's versions, oldest first, as the seed loads them. */
 export function loadVersions(dir: string): VersionText[] {
-  return readdirSync(join(DIR, dir))
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((f) => {
-      const raw = readFileSync(join(DIR, dir, f), "utf8");
-      const at = raw.indexOf("\n-----\n");
-      return { name: f.replace(/\.md$/, ""), text: at < 0 ? raw : raw.slice(at + 7) };
-    });
+  return loadHistory(dir).map((v) => ({
+    name: v.file.replace(/^.*\//, "").replace(/\.md$/, ""),
+    text: v.text,
+  }));
 }
 
 /** The catalog's claims on the stored copy, and every fact the importer reads from a version. */
 export function claimsToFollow(source: string, versions: VersionText[]): TrackedClaim[] {
   const catalog = buildSeedCatalog();
-  const doc = IMPORT_DOCS.find((d) => d.file.includes(source.replace(/^github-/, "")));
+  // How the seed's importer reads this document (its model, its subject), by the stored file.
+  const file = catalog.sources.find((s) => s.slug === source)?.file;
+  const doc = IMPORT_DOCS.find((d) => d.file === file);
   const out = new Map<string, TrackedClaim>();
   for (const c of catalog.claims.filter((c) => c.source === source))
     out.set(`claim:${c.seedKey}`, {
@@ -84,12 +77,6 @@ export function claimsToFollow(source: string, versions: VersionText[]): Tracked
   }
   return [...out.values()];
 }
-
-const occurrences = (text: string, needle: string) => {
-  const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
-  return out;
-};
 
 export type DbReplayFinal = {
   followed: number;
@@ -136,16 +123,7 @@ export async function replayThroughDb(
   const born = new Set<string>();
   const steps: ReplayStep[] = [];
   for (const [i, v] of versions.entries()) {
-    const step: ReplayStep = {
-      version: v.name,
-      born: 0,
-      carried: 0,
-      moved: 0,
-      proposed: 0,
-      orphaned: 0,
-      pending: 0,
-      violations: [],
-    };
+    const step = emptyStep(v.name);
     if (i > 0) {
       const r = await addSourceVersion(db, actor, {
         slug: source.slug,

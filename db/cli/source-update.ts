@@ -9,12 +9,11 @@
  * over the size limit or not valid UTF-8, a date before the newest version's.
  */
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
-import { parseIsoDate } from "../domain/values";
+import { z } from "zod";
+import { addVersionSchema } from "../domain/edit-schemas";
 import { dbHandle } from "../index";
 import { addSourceVersion } from "../queries/versions";
-import { maintainers } from "../schema";
-import { readText } from "./read-text";
+import { maintainerNamed, readText } from "./cli-input";
 
 const USAGE =
   "usage: npm run source:update -- <slug> <file> --as <maintainer> [--url <address>] [--commit <sha>] [--date YYYY-MM-DD] [--note <text>]";
@@ -32,27 +31,18 @@ async function main() {
   });
   const [slug, file] = positionals;
   if (!slug || !file || positionals.length > 2) throw new Error(USAGE);
-  if (!values.as) throw new Error(`--as <maintainer>: who adds this version\n${USAGE}`);
-  if (values.url && !/^https?:\/\//.test(values.url))
-    throw new Error(`--url ${values.url}: an http(s) address`);
-  if (values.date && !parseIsoDate(values.date))
-    throw new Error(`--date ${values.date}: a date as YYYY-MM-DD`);
-  // As the form does: Windows line endings would make every line differ from the last version.
-  const text = readText(file, "the new version").replaceAll("\r\n", "\n");
-  const { db } = dbHandle;
-  const [actor] = await db
-    .select({ id: maintainers.id, name: maintainers.name })
-    .from(maintainers)
-    .where(eq(maintainers.name, values.as));
-  if (!actor) throw new Error(`no maintainer named '${values.as}' (npm run maintainer:add)`);
-  const r = await addSourceVersion(db, actor, {
+  const actor = await maintainerNamed(dbHandle.db, values.as, `adds this version\n${USAGE}`);
+  // The form's own schema: the same limits, messages and line-ending rule.
+  const parsed = addVersionSchema.safeParse({
     slug,
-    text,
-    url: values.url ?? null,
-    commit: values.commit ?? null,
-    publishedOn: values.date ?? null,
-    note: values.note ?? null,
+    text: readText(file, "the new version"),
+    url: values.url ?? "",
+    commit: values.commit ?? "",
+    publishedOn: values.date ?? "",
+    note: values.note ?? "",
   });
+  if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+  const r = await addSourceVersion(dbHandle.db, actor, parsed.data);
   if (!r.ok) throw new Error(r.error);
   const v = r.data;
   console.log(

@@ -74,6 +74,22 @@ const optionalNumber = z
   .nullable()
   .optional();
 
+/** A second passage of the same source that states the settings, when the quote does not. */
+const settingsQuote = z
+  .string()
+  .max(LENGTHS.quote, `at most ${LENGTHS.quote} characters`)
+  .transform((v) => (v.trim() === "" ? null : v))
+  .nullable()
+  .optional();
+
+/** Where in the source the passage was selected (code points), to pick among repeats. */
+const near = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 const isoDate = z
   .string()
   .trim()
@@ -120,19 +136,8 @@ export const claimValueSchema = z.object({
     .min(1, "paste or select the supporting passage")
     .max(LENGTHS.quote, `at most ${LENGTHS.quote} characters`),
   /** A second passage of the same source that states the settings, when the quote does not. */
-  settingsQuote: z
-    .string()
-    .max(LENGTHS.quote, `at most ${LENGTHS.quote} characters`)
-    .transform((v) => (v.trim() === "" ? null : v))
-    .nullable()
-    .optional(),
-  /** Where in the source the passage was selected (code points), to pick among repeats. */
-  near: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  settingsQuote,
+  near,
 });
 
 export const createClaimSchema = claimValueSchema.extend({
@@ -269,20 +274,15 @@ export const resolveReviewSchema = z.discriminatedUnion("action", [
   z.object({
     reviewId: id,
     action: z.literal("accept"),
-    settingsQuote: optionalText(LENGTHS.quote),
+    settingsQuote,
     reason,
   }),
   z.object({
     reviewId: id,
     action: z.literal("requote"),
     quote: z.string().min(1, "select the passage in the new version").max(LENGTHS.quote),
-    near: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    settingsQuote: optionalText(LENGTHS.quote),
+    near,
+    settingsQuote,
     reason,
   }),
   z.object({ reviewId: id, action: z.literal("retire"), reason }),

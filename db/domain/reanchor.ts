@@ -11,6 +11,7 @@
  * prefix and suffix, then how close it sits to where it was.
  */
 import search from "approx-string-match";
+import type { OffsetMap } from "./quote";
 
 export type Anchor = { quote: string; start: number; end: number; valueText: string };
 
@@ -34,7 +35,7 @@ export const CONTEXT = 32;
 export const MAX_ERROR_SHARE = 0.25;
 
 /** Every start offset of `needle` in `text`. */
-function occurrences(text: string, needle: string): number[] {
+export function occurrences(text: string, needle: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
   return out;
@@ -132,6 +133,39 @@ export function reanchor(oldText: string, newText: string, anchor: Anchor): Rean
   };
 }
 
+/**
+ * Re-anchors a stored citation, whose offsets are code points, from one text to another; the
+ * result's offsets are code points too (JS strings index UTF-16). Each text's OffsetMap is built
+ * once by the caller, who converts many citations.
+ */
+export function reanchorCited(
+  from: OffsetMap,
+  to: OffsetMap,
+  cited: { quote: string; start: number; valueText: string },
+): Reanchored {
+  const start = from.toUtf16(cited.start);
+  const r = reanchor(from.text, to.text, {
+    quote: cited.quote,
+    start,
+    end: start + cited.quote.length,
+    valueText: cited.valueText,
+  });
+  return r.outcome === "orphaned"
+    ? r
+    : { ...r, start: to.toCodePoint(r.start), end: to.toCodePoint(r.end) };
+}
+
+/** A passage that must follow exactly (a settings passage, a revision being restored). */
+export function followExactly(
+  from: OffsetMap,
+  to: OffsetMap,
+  quote: string,
+  start: number,
+): { start: number; end: number } | null {
+  const r = reanchorCited(from, to, { quote, start, valueText: quote });
+  return r.outcome === "carried" || r.outcome === "moved" ? { start: r.start, end: r.end } : null;
+}
+
 export type TrackedClaim = Anchor & { id: string };
 export type VersionText = { name: string; text: string };
 
@@ -148,6 +182,18 @@ export type ReplayStep = {
   /** Broken invariants (a claim pointing at text that is not its quote; a claim lost). */
   violations: string[];
 };
+
+/** A version's step before anything is counted. */
+export const emptyStep = (version: string): ReplayStep => ({
+  version,
+  born: 0,
+  carried: 0,
+  moved: 0,
+  proposed: 0,
+  orphaned: 0,
+  pending: 0,
+  violations: [],
+});
 
 /** Where every followed claim ended: on the newest version, or waiting on an older one. */
 export type ReplayFinal = { followed: number; current: number; proposed: number; orphaned: number };
@@ -169,16 +215,7 @@ export function replayHistory(
     { claim: TrackedClaim; version: number; pending: false | "proposed" | "orphaned" }
   >();
   versions.forEach((v, i) => {
-    const step: ReplayStep = {
-      version: v.name,
-      born: 0,
-      carried: 0,
-      moved: 0,
-      proposed: 0,
-      orphaned: 0,
-      pending: 0,
-      violations: [],
-    };
+    const step = emptyStep(v.name);
     for (const [id, a] of anchored) {
       const from = versions[a.version] as VersionText;
       const r = reanchor(from.text, v.text, a.claim);

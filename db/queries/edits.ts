@@ -14,13 +14,8 @@ import type {
   UpdateClaimInput,
   UpdateModelInput,
 } from "@/db/domain/edit-schemas";
-import {
-  describeLocateFailure,
-  locateQuote,
-  toCodePointOffset,
-  toUtf16Offset,
-} from "@/db/domain/quote";
-import { reanchor } from "@/db/domain/reanchor";
+import { describeLocateFailure, locateQuote, OffsetMap } from "@/db/domain/quote";
+import { followExactly } from "@/db/domain/reanchor";
 import { type ActionResult, type Change, diffSnapshots } from "@/db/domain/result";
 import { FIELD_UNITS, parseIsoDate, parseQuantity } from "@/db/domain/values";
 import {
@@ -494,6 +489,8 @@ export async function writeClaim(
   changes: Partial<typeof claims.$inferInsert>,
   action: "update" | "rank" | "retire" | "revert",
   reason: string,
+  /** How this write answers the claim's open review, if it has one (closed only on success). */
+  answers?: "accepted" | "requoted" | "retired",
 ): Promise<ActionResult<{ id: number; revision: number }>> {
   const [after] = await tx
     .update(claims)
@@ -510,6 +507,7 @@ export async function writeClaim(
     after,
     reason,
   });
+  if (answers) await closeReview(tx, after.id, answers, actor);
   return { ok: true, data: { id: after.id, revision: after.revision } };
 }
 
@@ -517,7 +515,7 @@ export async function writeClaim(
  * Closes the claim's open review, if a new version left one: an edit that quotes the newest
  * version answers it ("requoted"), retiring the claim answers it too.
  */
-export async function closeReview(
+async function closeReview(
   tx: Tx,
   claimId: number,
   resolution: "accepted" | "requoted" | "retired",
@@ -543,7 +541,6 @@ export function updateClaim(db: Db, actor: Maintainer, input: UpdateClaimInput) 
         };
       const { id: _i, baseRevision: _b, reason, near: _n, quote: _q, ...rest } = input;
       const { ok: _ok, ...citation } = located;
-      await closeReview(tx, input.id, "requoted", actor);
       return writeClaim(
         tx,
         actor,
@@ -551,6 +548,7 @@ export function updateClaim(db: Db, actor: Maintainer, input: UpdateClaimInput) 
         { ...rest, ...normalise(input), ...citation },
         "update",
         reason,
+        "requoted",
       );
     }),
   );
@@ -582,8 +580,15 @@ export function retireClaim(db: Db, actor: Maintainer, input: RetireClaimInput) 
       const locked = await lockAt(tx, input.id, input.baseRevision);
       if ("result" in locked) return locked.result;
       if (locked.row.retiredAt) return { ok: false, error: "This claim is retired already." };
-      await closeReview(tx, input.id, "retired", actor);
-      return writeClaim(tx, actor, locked.row, { retiredAt: new Date() }, "retire", input.reason);
+      return writeClaim(
+        tx,
+        actor,
+        locked.row,
+        { retiredAt: new Date() },
+        "retire",
+        input.reason,
+        "retired",
+      );
     }),
   );
 }
@@ -597,12 +602,12 @@ async function citeInNewest(
   tx: Tx,
   c: {
     sourceId: number;
+    /** Null for a revision written before versions: its offsets are in version 1. */
     versionId: number | null;
     quote: string;
     quoteStart: number;
     settingsQuote: string | null;
     settingsQuoteStart: number | null;
-    valueText: string;
   },
 ): Promise<
   | {
@@ -618,32 +623,29 @@ async function citeInNewest(
   | { ok: false; error: string }
 > {
   await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, c.sourceId)).for("share");
-  const versions = await tx
-    .select({ id: sourceVersions.id, number: sourceVersions.number, text: sourceVersions.text })
+  // Only the two texts compared: a source may hold a hundred versions.
+  const pick = { id: sourceVersions.id, number: sourceVersions.number, text: sourceVersions.text };
+  const [newest] = await tx
+    .select(pick)
     .from(sourceVersions)
     .where(eq(sourceVersions.sourceId, c.sourceId))
-    .orderBy(asc(sourceVersions.number));
-  const newest = versions[versions.length - 1];
-  const from = versions.find((v) => v.id === c.versionId) ?? versions[0];
+    .orderBy(desc(sourceVersions.number))
+    .limit(1);
+  const [from] = await tx
+    .select(pick)
+    .from(sourceVersions)
+    .where(
+      and(
+        eq(sourceVersions.sourceId, c.sourceId),
+        c.versionId === null ? eq(sourceVersions.number, 1) : eq(sourceVersions.id, c.versionId),
+      ),
+    );
   if (!newest || !from) return { ok: false, error: "The claim's source no longer exists." };
-  const follow = (quote: string, startCp: number) => {
-    const start = toUtf16Offset(from.text, startCp);
-    const r = reanchor(from.text, newest.text, {
-      quote,
-      start,
-      end: start + quote.length,
-      valueText: quote,
-    });
-    if (r.outcome !== "carried" && r.outcome !== "moved") return null;
-    return {
-      start: toCodePointOffset(newest.text, r.start),
-      end: toCodePointOffset(newest.text, r.end),
-    };
-  };
-  const quote = follow(c.quote, c.quoteStart);
+  const [was, now] = [new OffsetMap(from.text), new OffsetMap(newest.text)];
+  const quote = followExactly(was, now, c.quote, c.quoteStart);
   const settings =
     c.settingsQuote != null && c.settingsQuoteStart != null
-      ? follow(c.settingsQuote, c.settingsQuoteStart)
+      ? followExactly(was, now, c.settingsQuote, c.settingsQuoteStart)
       : undefined;
   if (!quote || settings === null)
     return {
@@ -705,13 +707,11 @@ export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) 
         quoteStart: restored.quoteStart,
         settingsQuote: restored.settingsQuote ?? null,
         settingsQuoteStart: restored.settingsQuoteStart ?? null,
-        valueText: restored.valueText,
       });
       if (!cited.ok) return { ok: false, error: cited.error };
       Object.assign(restored, cited.citation);
       if (restored.rank === "preferred" && !restored.retiredAt)
         await demoteOtherPreferred(tx, actor, { ...locked.row, ...restored });
-      await closeReview(tx, input.id, restored.retiredAt ? "retired" : "requoted", actor);
       return writeClaim(
         tx,
         actor,
@@ -719,6 +719,7 @@ export function revertClaim(db: Db, actor: Maintainer, input: RevertClaimInput) 
         restored,
         "revert",
         `Reverted to revision ${input.toRevision}: ${input.reason}`,
+        restored.retiredAt ? "retired" : "requoted",
       );
     }),
   );

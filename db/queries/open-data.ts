@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { selectLiveClaims } from "@/db/columns";
 import type { ClaimRow } from "@/db/domain/catalog";
 import type { CatalogQuery } from "@/db/domain/catalog-query";
+import { passageHref } from "@/db/domain/passage-link";
 import { models } from "@/db/schema";
 import { getLastUpdated, queryCatalog } from "./catalog";
 
@@ -38,7 +39,7 @@ function toOpenClaim(c: ClaimRow, family: string | null = null) {
     source: c.source,
     links: {
       claim: `/claims/${c.id}`,
-      passage: `/sources/${c.source.slug}${c.versionNumber ? `?version=${c.versionNumber}` : ""}#claim-${c.id}`,
+      passage: passageHref(c.source.slug, c.id, c.versionNumber),
       text: `/api/sources/${c.source.slug}${c.versionNumber ? `?version=${c.versionNumber}` : ""}`,
     },
   };

@@ -4,13 +4,13 @@ import type { Maintainer } from "@/db/accounts";
 import { modelsCitingSource, refreshCatalogRows } from "@/db/catalog-index";
 import type { Db, Tx } from "@/db/client";
 import {
+  codePointLength,
   describeLocateFailure,
   locateQuote,
   OffsetMap,
-  sliceByCodePoints,
   toUtf16Offset,
 } from "@/db/domain/quote";
-import { type Reanchored, reanchor, valueAppears } from "@/db/domain/reanchor";
+import { followExactly, reanchorCited, valueAppears } from "@/db/domain/reanchor";
 import type { ActionResult } from "@/db/domain/result";
 import { LENGTHS } from "@/db/domain/rules";
 import {
@@ -23,7 +23,7 @@ import {
   sources,
   sourceVersions,
 } from "@/db/schema";
-import { closeReview, guarded, writeClaim } from "./edits";
+import { guarded, writeClaim } from "./edits";
 
 /*
  * Adding a version of a source, in one transaction: the version is appended (the database numbers
@@ -47,8 +47,6 @@ export type AddVersionInput = {
   note?: string | null;
 };
 
-export type Outcome = Reanchored["outcome"];
-
 export type VersionReport = {
   slug: string;
   number: number;
@@ -63,7 +61,7 @@ export type VersionReport = {
 /** Why a text cannot be a version, before the database is asked. */
 export function checkVersionText(text: string): string | null {
   if (text.length === 0) return "The text is empty.";
-  if ([...text].length > LENGTHS.sourceText)
+  if (codePointLength(text) > LENGTHS.sourceText)
     return `The text is over the limit of ${LENGTHS.sourceText.toLocaleString("en-US")} characters.`;
   if (text.includes("\u0000")) return "The text contains NUL characters: is it a binary file?";
   return null;
@@ -88,40 +86,12 @@ export async function newestVersion(db: Db | Tx, sourceId: number) {
   return v ?? null;
 }
 
-/** A claim's citation in a version, re-anchored: JS strings index UTF-16, claims code points. */
-function anchorIn(from: OffsetMap, to: OffsetMap, claim: Claim) {
-  const start = from.toUtf16(claim.quoteStart);
-  return reanchor(from.text, to.text, {
-    quote: claim.quote,
-    start,
-    end: start + claim.quote.length,
-    valueText: claim.valueText,
-  });
-}
-
 /** The settings passage follows only exactly (same place, or once elsewhere). */
-function settingsIn(
-  from: OffsetMap,
-  to: OffsetMap,
-  claim: Claim,
-):
-  | { ok: false }
-  | { ok: true }
-  | { ok: true; settingsQuoteStart: number; settingsQuoteEnd: number } {
-  if (claim.settingsQuote == null || claim.settingsQuoteStart == null) return { ok: true };
-  const start = from.toUtf16(claim.settingsQuoteStart);
-  const r = reanchor(from.text, to.text, {
-    quote: claim.settingsQuote,
-    start,
-    end: start + claim.settingsQuote.length,
-    valueText: claim.settingsQuote,
-  });
-  if (r.outcome !== "carried" && r.outcome !== "moved") return { ok: false };
-  return {
-    ok: true,
-    settingsQuoteStart: to.toCodePoint(r.start),
-    settingsQuoteEnd: to.toCodePoint(r.end),
-  };
+function settingsIn(from: OffsetMap, to: OffsetMap, claim: Claim) {
+  if (claim.settingsQuote == null || claim.settingsQuoteStart == null)
+    return { ok: true as const, at: null };
+  const at = followExactly(from, to, claim.settingsQuote, claim.settingsQuoteStart);
+  return at ? { ok: true as const, at } : { ok: false as const, at: null };
 }
 
 export function addSourceVersion(
@@ -181,7 +151,7 @@ export async function addSourceVersionIn(
   const summary = (v: SourceVersion) => ({
     version: v.number,
     textSha256: v.textSha256,
-    characters: [...v.text].length,
+    characters: codePointLength(v.text),
     publishedOn: v.publishedOn,
     commit: v.commit,
     url: v.url,
@@ -251,7 +221,6 @@ export async function reanchorOnto(
       .where(inArray(sourceVersions.id, versionIds)))
       texts.set(v.id, new OffsetMap(v.text));
 
-  const waitingIds: number[] = [];
   const reviewRows: (typeof claimReviews.$inferInsert)[] = [];
   // Claims that follow the new version, written in batches (the caller holds their row locks,
   // so each revision is the one read plus one; the quote trigger checks every row).
@@ -259,22 +228,21 @@ export async function reanchorOnto(
   const now = new Date();
   for (const claim of live) {
     const from = texts.get(claim.versionId) as OffsetMap;
-    const r = anchorIn(from, to, claim);
+    const r = reanchorCited(from, to, {
+      quote: claim.quote,
+      start: claim.quoteStart,
+      valueText: claim.valueText,
+    });
     const settings = settingsIn(from, to, claim);
     if ((r.outcome === "carried" || r.outcome === "moved") && settings.ok) {
-      const settingsAt =
-        "settingsQuoteStart" in settings
-          ? {
-              settingsQuoteStart: settings.settingsQuoteStart,
-              settingsQuoteEnd: settings.settingsQuoteEnd,
-            }
-          : {};
       const after: Claim = {
         ...claim,
         versionId: version.id,
-        quoteStart: to.toCodePoint(r.start),
-        quoteEnd: to.toCodePoint(r.end),
-        ...settingsAt,
+        quoteStart: r.start,
+        quoteEnd: r.end,
+        ...(settings.at
+          ? { settingsQuoteStart: settings.at.start, settingsQuoteEnd: settings.at.end }
+          : {}),
         revision: claim.revision + 1,
         updatedAt: now,
       };
@@ -299,7 +267,6 @@ export async function reanchorOnto(
     const outcome = proposal ? "proposed" : "orphaned";
     report[outcome] += 1;
     report.waiting.push({ claimId: claim.id, outcome });
-    waitingIds.push(claim.id);
     reviewRows.push({
       claimId: claim.id,
       fromVersionId: claim.versionId,
@@ -310,9 +277,9 @@ export async function reanchorOnto(
       outcome,
       ...(proposal
         ? {
-            proposedStart: to.toCodePoint(proposal.start),
-            proposedEnd: to.toCodePoint(proposal.end),
-            proposedQuote: version.text.slice(proposal.start, proposal.end),
+            proposedStart: proposal.start,
+            proposedEnd: proposal.end,
+            proposedQuote: proposal.outcome === "proposed" ? proposal.quote : claim.quote,
             similarity: proposal.outcome === "proposed" ? proposal.similarity : 1,
             reason: settings.ok
               ? null
@@ -338,27 +305,18 @@ export async function reanchorOnto(
       from (values ${rows}) as v(id, qs, qe, ss, se, rev)
       where claims.id = v.id`);
   }
-  // A newer version supersedes the question an older one left open: a claim it carried or
+  // A newer version supersedes every question an older one left open: a claim it carried or
   // moved needs no answer any more, one still waiting gets the new question instead.
-  const followedIds = live.map((c) => c.id).filter((id) => !waitingIds.includes(id));
-  for (let i = 0; i < followedIds.length; i += 500)
+  const ids = live.map((c) => c.id);
+  for (let i = 0; i < ids.length; i += 500)
     await tx
       .update(claimReviews)
-      .set({ resolution: "superseded", resolvedAt: new Date(), resolvedBy: actor.name })
+      .set({ resolution: "superseded", resolvedAt: now, resolvedBy: actor.name })
       .where(
-        and(
-          inArray(claimReviews.claimId, followedIds.slice(i, i + 500)),
-          isNull(claimReviews.resolvedAt),
-        ),
+        and(inArray(claimReviews.claimId, ids.slice(i, i + 500)), isNull(claimReviews.resolvedAt)),
       );
-  if (waitingIds.length > 0) {
-    await tx
-      .update(claimReviews)
-      .set({ resolution: "superseded", resolvedAt: new Date(), resolvedBy: actor.name })
-      .where(and(inArray(claimReviews.claimId, waitingIds), isNull(claimReviews.resolvedAt)));
-    for (let i = 0; i < reviewRows.length; i += 200)
-      await tx.insert(claimReviews).values(reviewRows.slice(i, i + 200));
-  }
+  for (let i = 0; i < reviewRows.length; i += 200)
+    await tx.insert(claimReviews).values(reviewRows.slice(i, i + 200));
   for (let i = 0; i < revisionRows.length; i += 200)
     await tx.insert(revisions).values(revisionRows.slice(i, i + 200));
   return report;
@@ -391,10 +349,6 @@ export async function versionText(db: Db | Tx, sourceId: number, number: number)
     .where(and(eq(sourceVersions.sourceId, sourceId), eq(sourceVersions.number, number)));
   return v ?? null;
 }
-
-/** Cuts a claim's passage out of a version text (offsets in code points). */
-export const passageOf = (text: string, start: number, end: number) =>
-  sliceByCodePoints(text, start, end);
 
 /* ---------------------------------------------------------------- the review queue ---------- */
 
@@ -437,7 +391,7 @@ function settingsFor(
   if (claim.settingsQuote == null)
     return { ok: true, settingsQuote: null, settingsQuoteStart: null, settingsQuoteEnd: null };
   const s = settingsIn(new OffsetMap(oldText), new OffsetMap(newText), claim);
-  if (!s.ok || !("settingsQuoteStart" in s))
+  if (!s.at)
     return {
       ok: false,
       error: "The settings passage is no longer found exactly in the new version: select it again.",
@@ -445,8 +399,8 @@ function settingsFor(
   return {
     ok: true,
     settingsQuote: claim.settingsQuote,
-    settingsQuoteStart: s.settingsQuoteStart,
-    settingsQuoteEnd: s.settingsQuoteEnd,
+    settingsQuoteStart: s.at.start,
+    settingsQuoteEnd: s.at.end,
   };
 }
 
@@ -498,7 +452,6 @@ export function resolveReview(
       const label = `version ${to.number}`;
       if (input.action === "retire") {
         if (claim.retiredAt) return { ok: false, error: "This claim is retired already." };
-        await closeReview(tx, claim.id, "retired", actor);
         const r = await writeClaim(
           tx,
           actor,
@@ -506,6 +459,7 @@ export function resolveReview(
           { retiredAt: new Date() },
           "retire",
           `Review of ${label}: retired. ${input.reason}`,
+          "retired",
         );
         return r.ok ? { ok: true, data: { claimId: claim.id } } : r;
       }
@@ -547,7 +501,6 @@ export function resolveReview(
           fieldErrors: { settingsQuote: [settings.error] },
         };
       const { ok: _ok, ...settingsCols } = settings;
-      await closeReview(tx, claim.id, input.action === "accept" ? "accepted" : "requoted", actor);
       const r = await writeClaim(
         tx,
         actor,
@@ -555,13 +508,12 @@ export function resolveReview(
         { versionId: to.id, quote, quoteStart: start, quoteEnd: end, ...settingsCols },
         "update",
         `Review of ${label}: ${input.action === "accept" ? "accepted the proposed passage" : "re-quoted"}. ${input.reason}`,
+        input.action === "accept" ? "accepted" : "requoted",
       );
       return r.ok ? { ok: true, data: { claimId: claim.id } } : r;
     }),
   );
 }
-
-export type QueueItem = Awaited<ReturnType<typeof reviewQueue>>[number];
 
 /** Open reviews, newest version first, with both passages and their context for the diff. */
 export async function reviewQueue(db: Db | Tx, opts: { source?: string } = {}) {
@@ -574,10 +526,6 @@ export async function reviewQueue(db: Db | Tx, opts: { source?: string } = {}) {
         label: claims.label,
         variant: claims.variant,
         valueText: claims.valueText,
-        quote: claims.quote,
-        quoteStart: claims.quoteStart,
-        quoteEnd: claims.quoteEnd,
-        revision: claims.revision,
       },
       model: { slug: models.slug, name: models.name },
       source: { id: sources.id, slug: sources.slug, title: sources.title },
@@ -601,14 +549,9 @@ export async function reviewQueue(db: Db | Tx, opts: { source?: string } = {}) {
   return rows;
 }
 
-/** How many claims wait, per source (for badges and the source page). */
-export async function waitingCounts(db: Db | Tx) {
-  return db
-    .select({ sourceId: claims.sourceId, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(claimReviews)
-    .innerJoin(claims, eq(claims.id, claimReviews.claimId))
-    .where(isNull(claimReviews.resolvedAt))
-    .groupBy(claims.sourceId);
+/** How many claims wait for a maintainer's review. */
+export function waitingCount(db: Db | Tx) {
+  return db.$count(claimReviews, isNull(claimReviews.resolvedAt));
 }
 
 /** Characters of context shown either side of a passage in the review. */

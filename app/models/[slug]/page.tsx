@@ -8,6 +8,7 @@ import { HistoryList } from "@/components/history-list";
 import { db } from "@/db";
 import { estimateWeightMemory } from "@/db/domain/derived";
 import { groupClaims } from "@/db/domain/grouping";
+import { passageHref } from "@/db/domain/passage-link";
 import { listClaimsForModels } from "@/db/queries/claims";
 import { getHistory } from "@/db/queries/maintain";
 import { getModelWithFamily } from "@/db/queries/models";
@@ -173,7 +174,14 @@ export default async function ModelPage({ params }: { params: Params }) {
                         <Link href={`/claims/${c.id}`}>{c.valueText}</Link>
                       </td>
                       <td>
-                        <Link href={`/sources/${c.source.slug}#claim-${c.id}`}>
+                        <Link
+                          href={passageHref(
+                            c.source.slug,
+                            c.id,
+                            c.version.number,
+                            c.version.newest,
+                          )}
+                        >
                           {c.source.title}
                         </Link>
                       </td>

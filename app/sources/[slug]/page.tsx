@@ -8,6 +8,7 @@ import { VersionDiff } from "@/components/version-diff";
 import { VisibleText } from "@/components/visible-text";
 import { db } from "@/db";
 import { splitIntoRuns } from "@/db/domain/highlight";
+import { passageHref } from "@/db/domain/passage-link";
 import { parseId } from "@/db/domain/rules";
 import { getSourcePage } from "@/db/queries/sources";
 
@@ -245,9 +246,7 @@ export default async function SourcePage({
             {elsewhere.map((c) => (
               // A link to this source's passage of a claim on another version lands here.
               <li key={c.id} id={`claim-${c.id}`}>
-                <Link
-                  href={`${base}${c.version === newest.number ? "" : `?version=${c.version}`}#claim-${c.id}`}
-                >
+                <Link href={passageHref(source.slug, c.id, c.version, newest.number)}>
                   {c.model.name} · {fieldLabel(c.field, c.label)}: {c.valueText}
                 </Link>{" "}
                 — version {c.version}
@@ -293,40 +292,35 @@ function VersionList({
 }) {
   const base = `/sources/${slug}`;
   const rows = [...versions].reverse();
+  // By default: the version shown (or the one before the newest) against the newest.
+  const pickers: [string, string, number][] = [
+    [
+      "from",
+      "Compare version",
+      diff?.from ??
+        (shown !== null && shown < versions.length ? shown : Math.max(1, versions.length - 1)),
+    ],
+    ["to", "with version", diff?.to ?? versions.length],
+  ];
   return (
     <div className="max-w-4xl space-y-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <form action={base} className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col text-xs">
-          Compare version
-          <select
-            name="from"
-            defaultValue={
-              diff?.from ??
-              (shown !== null && shown < versions.length ? shown : Math.max(1, versions.length - 1))
-            }
-            className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
-          >
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                {v.number}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs">
-          with version
-          <select
-            name="to"
-            defaultValue={diff?.to ?? versions.length}
-            className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
-          >
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                {v.number}
-              </option>
-            ))}
-          </select>
-        </label>
+        {pickers.map(([name, label, value]) => (
+          <label key={name} className="flex flex-col text-xs">
+            {label}
+            <select
+              name={name}
+              defaultValue={value}
+              className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+            >
+              {versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  {v.number}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         <button type="submit" className="rounded border border-zinc-400 px-2 py-0.5 text-xs">
           Show differences
         </button>

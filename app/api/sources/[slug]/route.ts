@@ -1,5 +1,6 @@
 import { safeJson } from "@/app/api/safe-json";
 import { db } from "@/db";
+import { passageHref } from "@/db/domain/passage-link";
 import { isSlug, parseId } from "@/db/domain/rules";
 import { getSourceWithClaims } from "@/db/queries/sources";
 import { versionText } from "@/db/queries/versions";
@@ -64,10 +65,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       newest: c.version === newest?.number,
       links: {
         claim: `/claims/${c.id}`,
-        passage:
-          c.version === newest?.number
-            ? `${base}#claim-${c.id}`
-            : `${base}?version=${c.version}#claim-${c.id}`,
+        passage: passageHref(source.slug, c.id, c.version, newest?.number),
         text: `/api${base}?version=${c.version}`,
       },
     })),

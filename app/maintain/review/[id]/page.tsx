@@ -7,6 +7,7 @@ import { PassagePicker } from "@/components/maintain/passage-picker";
 import { PassageDiff } from "@/components/passage-diff";
 import { VisibleText } from "@/components/visible-text";
 import { db } from "@/db";
+import { passageHref } from "@/db/domain/passage-link";
 import { parseId } from "@/db/domain/rules";
 import { requireMaintainerPage } from "@/db/queries/session";
 import { getReview } from "@/db/queries/versions";
@@ -54,6 +55,17 @@ export default async function ReviewPage({ params }: { params: Params }) {
     defaultValue,
   });
   const done = review.resolvedAt !== null;
+  // A claim with a settings passage may need it selected again in the new version.
+  const settingsField = claim.settingsQuote
+    ? [
+        {
+          name: "settingsQuote",
+          label: "Settings passage (only if it changed: paste it from the new version)",
+          type: "textarea" as const,
+          rows: 2,
+        },
+      ]
+    : [];
   return (
     <div className="max-w-5xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -67,7 +79,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
         </h1>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           <Link href={`/claims/${claim.id}`}>Claim #{claim.id}</Link> {done ? "cited" : "cites"}{" "}
-          <Link href={`/sources/${r.source.slug}?version=${r.from.number}#claim-${claim.id}`}>
+          <Link href={passageHref(r.source.slug, claim.id, r.from.number)}>
             version {r.from.number}
           </Link>{" "}
           of {r.source.title} ({formatDate(r.from.publishedOn)}). Version {r.to.number} (
@@ -132,17 +144,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
                 fields={[
                   reviewId,
                   { name: "action", label: "", type: "hidden", defaultValue: "accept" },
-                  ...(claim.settingsQuote
-                    ? [
-                        {
-                          name: "settingsQuote",
-                          label:
-                            "Settings passage (only if it changed: paste it from the new version)",
-                          type: "textarea" as const,
-                          rows: 2,
-                        },
-                      ]
-                    : []),
+                  ...settingsField,
                   reason(
                     `The passage was edited in version ${r.to.number}; the value is unchanged.`,
                   ),
@@ -171,16 +173,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
                   rows: 3,
                   required: true,
                 },
-                ...(claim.settingsQuote
-                  ? [
-                      {
-                        name: "settingsQuote",
-                        label: "Settings passage (if it changed)",
-                        type: "textarea" as const,
-                        rows: 2,
-                      },
-                    ]
-                  : []),
+                ...settingsField,
                 reason(`Re-quoted from version ${r.to.number}.`),
               ]}
             />

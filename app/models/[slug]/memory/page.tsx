@@ -169,26 +169,23 @@ export default async function MemoryPage({
               className={input}
             />
           </label>
-          <label className={label}>
-            Weights
-            <select name="format" defaultValue={options.format} className={input}>
-              {WEIGHT_FORMAT_NAMES.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={label}>
-            KV cache
-            <select name="kvFormat" defaultValue={options.kvFormat} className={input}>
-              {KV_FORMAT_NAMES.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </label>
+          {(
+            [
+              ["format", "Weights", options.format, WEIGHT_FORMAT_NAMES],
+              ["kvFormat", "KV cache", options.kvFormat, KV_FORMAT_NAMES],
+            ] as const
+          ).map(([name, text, value, names]) => (
+            <label key={name} className={label}>
+              {text}
+              <select name={name} defaultValue={value} className={input}>
+                {names.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
           <label className={label}>
             Sequences (batch)
             <input
